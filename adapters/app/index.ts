@@ -1,0 +1,39 @@
+/** App channel: POST /api/app/messages → 200 {"replies": [Activity, …]} for the turn. */
+import crypto from 'node:crypto';
+import type { Server } from 'restify';
+import type { TurnContext } from 'botbuilder';
+import { HttpError, readJsonObject, requireBearer, route, sendJson } from '../../server/http';
+import type { Logger } from '../../services/observability/logger';
+import { AppAdapter } from './appAdapter';
+import { render } from './render';
+import { toActivity } from './toActivity';
+
+export { AppAdapter } from './appAdapter';
+export { APP_CHANNEL_ID, toActivity } from './toActivity';
+
+export interface AppChannelOptions {
+  maxBodyBytes: number;
+  apiKey?: string;
+  logger: Logger;
+  bot: { run(context: TurnContext): Promise<void>; handleTurnError(context: TurnContext, error: Error): Promise<void> };
+}
+
+export function registerAppChannel(server: Server, options: AppChannelOptions): AppAdapter {
+  const adapter = new AppAdapter();
+  adapter.onTurnError = (context, error) => options.bot.handleTurnError(context, error);
+  server.post(
+    '/api/app/messages',
+    route(
+      async (req, res) => {
+        if (options.apiKey) requireBearer(req, options.apiKey, 'the app channel');
+        const body = await readJsonObject(req, options.maxBodyBytes);
+        const mapped = toActivity(body, crypto.randomUUID(), new Date());
+        if (!mapped.ok) throw new HttpError(400, 'invalid_message', mapped.reason);
+        const replies = await adapter.processActivity(mapped.activity, (ctx) => options.bot.run(ctx));
+        sendJson(res, 200, { replies: replies.map(render) });
+      },
+      (err) => options.logger.error({ err }, 'app channel request failed'),
+    ),
+  );
+  return adapter;
+}

@@ -1,0 +1,61 @@
+/**
+ * App channel inbound mapping (pure): the JSON a shop's app or mini-program backend posts → an Activity.
+ * Returns either the activity or the reason the payload is refused.
+ */
+import { Activity, ActivityTypes } from 'botbuilder';
+import { z } from 'zod';
+
+export const APP_CHANNEL_ID = 'app';
+
+const attachmentSchema = z
+  .object({
+    contentType: z.string().min(1).max(200),
+    contentUrl: z.string().url().max(2048).optional(),
+    name: z.string().max(256).optional(),
+    content: z.unknown().optional(),
+  })
+  .strict();
+
+export const appMessageSchema = z
+  .object({
+    userId: z.string().trim().min(1).max(256),
+    text: z.string().max(4000).optional(),
+    attachments: z.array(attachmentSchema).max(10).optional(),
+    locale: z
+      .string()
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as zh-CN or en-US')
+      .optional(),
+  })
+  .refine((m) => (m.text !== undefined && m.text.trim() !== '') || (m.attachments?.length ?? 0) > 0, {
+    message: 'text or attachments is required',
+    path: ['text'],
+  });
+
+export type AppMessage = z.infer<typeof appMessageSchema>;
+
+export type Mapped = { ok: true; activity: Partial<Activity> } | { ok: false; reason: string };
+
+export function toActivity(body: unknown, activityId: string, now: Date): Mapped {
+  const parsed = appMessageSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: `${issue.path.join('.') || 'body'}: ${issue.message}` };
+  }
+  const m = parsed.data;
+  return {
+    ok: true,
+    activity: {
+      type: ActivityTypes.Message,
+      id: activityId,
+      channelId: APP_CHANNEL_ID,
+      serviceUrl: 'app://local',
+      timestamp: now,
+      from: { id: m.userId, name: m.userId, role: 'user' },
+      recipient: { id: 'bot', name: 'bot', role: 'bot' },
+      conversation: { id: `app:${m.userId}`, isGroup: false, conversationType: 'personal', name: '' },
+      text: m.text ?? '',
+      attachments: m.attachments?.map((a) => ({ contentType: a.contentType, contentUrl: a.contentUrl, name: a.name, content: a.content })),
+      locale: m.locale ?? 'zh-CN',
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Configuration: the only reader of process.env. Parsed once at startup by a zod schema; an invalid
+ * value stops the process with a message naming the key. A `.env` file in the working directory is
+ * read too (real environment variables win). Every key is listed in .env.example and the README.
+ *
+ * Each area owns the schema of its own keys (nlu/config.ts, knowledge/config.ts, adapters/<channel>/config.ts);
+ * this file composes them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+import { optionalString, boolFlag } from './configSchemas/fields';
+import { nluConfigSchema } from './nlu/config';
+import { knowledgeConfigSchema } from './knowledge/config';
+import { channelConfigSchema } from './adapters/config';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const baseConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  MONGODB_URI: optionalString.pipe(
+    z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  ),
+  MONGODB_DB: z.string().min(1).default('beautybot'),
+  ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  LOG_TRANSCRIPTS: boolFlag.default('false'),
+  /** Load the demo store (catalogue, FAQ, demo customers and orders) into an empty store at startup. */
+  DEMO_DATA: boolFlag.default('true'),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalString,
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.string().url().optional()),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** How long a turn may wait for the customer's lock before giving up (ms). */
+  TURN_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+});
+
+export const configSchema = baseConfigSchema.merge(nluConfigSchema).merge(knowledgeConfigSchema).merge(channelConfigSchema);
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: { key: string; message: string }[]) {
+    super(`invalid configuration:\n${issues.map((i) => `  ${i.key}: ${i.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment (process.env plus `.env` by default). Throws ConfigError naming each bad key. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile: string | null = '.env'): Config {
+  let fileValues: Record<string, string> = {};
+  if (envFile !== null) {
+    const file = path.resolve(envFile);
+    if (fs.existsSync(file)) fileValues = dotenv.parse(fs.readFileSync(file));
+  }
+  const parsed = configSchema.safeParse({ ...fileValues, ...env });
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ key: issue.path.join('.') || '(root)', message: issue.message })),
+    );
+  }
+  return parsed.data;
+}
+
+/** Config for tests and benchmarks: defaults plus overrides, never reading the real environment. */
+export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...overrides }, null);
+}

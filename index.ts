@@ -1,0 +1,128 @@
+/**
+ * Composition root, and the only place that wires the layers:
+ * config → store → knowledge → nlu → services → dialogs → bot → adapters → server.
+ */
+import type { Server } from 'restify';
+import { Config, ConfigError, loadConfig } from './config';
+import { registerAppChannel } from './adapters/app';
+import { registerBotFrameworkChannel } from './adapters/botframework';
+import { CustomerServiceBot } from './bots/CustomerServiceBot';
+import { CustomerState } from './bots/customerState';
+import type { TurnInterceptor, TurnObserver } from './bots/turnContracts';
+import { MainDialog } from './dialogs/mainDialog';
+import { createRecognizer } from './nlu';
+import type { Recognizer } from './nlu/types';
+import { registerAdminRoutes } from './server/adminRoutes';
+import { createServer, listen, stopAccepting } from './server/createServer';
+import { ConversationReferences, CustomerDirectory, CustomerLock } from './services/customers';
+import type { CustomerProfile } from './services/customers/profile';
+import { createLogger, Logger } from './services/observability/logger';
+import { createStore, DocumentBotStorage, DocumentStore } from './storage';
+
+export interface App {
+  config: Config;
+  server: Server;
+  store: DocumentStore;
+  bot: CustomerServiceBot;
+  directory: CustomerDirectory;
+  logger: Logger;
+  /** graceful stop: stop accepting, finish in-flight turns, close the store */
+  close(graceMs?: number): Promise<void>;
+}
+
+export interface BuildOptions {
+  /** use this store instead of the configured one (tests, benchmarks) */
+  store?: DocumentStore;
+  recognizer?: Recognizer;
+  logger?: Logger;
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, transcripts: config.LOG_TRANSCRIPTS });
+  const store = options.store ?? (await createStore(config));
+  await Promise.all([
+    CustomerDirectory.ensureIndexes(store),
+    ConversationReferences.ensureIndexes(store),
+    CustomerLock.ensureIndexes(store),
+  ]);
+
+  // nlu
+  const recognizer = options.recognizer ?? (await createRecognizer(config));
+
+  // services
+  const directory = new CustomerDirectory(store);
+  const references = new ConversationReferences(store);
+  directory.onMerge((survivor, merged) => references.move(survivor, merged));
+  const lock = new CustomerLock(store, { distributed: store.kind === 'mongo', timeoutMs: config.TURN_LOCK_TIMEOUT_MS });
+
+  // state and dialogs
+  const state = new CustomerState(new DocumentBotStorage(store));
+  const profile = state.createProperty<CustomerProfile>('profile');
+  directory.onMerge((survivor, merged) => state.merge(survivor, merged));
+  const dialog = new MainDialog(profile);
+
+  // bot
+  const interceptors: TurnInterceptor[] = [];
+  const observers: TurnObserver[] = [];
+  const bot = new CustomerServiceBot({ directory, references, lock, state, recognizer, dialog, logger, interceptors, observers });
+
+  // adapters and server
+  const server = createServer({ store, logger });
+  registerAppChannel(server, { maxBodyBytes: config.APP_MAX_BODY_BYTES, apiKey: config.APP_API_KEY, logger, bot });
+  registerBotFrameworkChannel(server, {
+    appId: config.MicrosoftAppId,
+    appPassword: config.MicrosoftAppPassword,
+    appType: config.MicrosoftAppType,
+    tenantId: config.MicrosoftAppTenantId,
+    logger,
+    bot,
+  });
+  registerAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, directory, logger });
+
+  let closing: Promise<void> | undefined;
+  const close = (graceMs = 10000) =>
+    (closing ??= (async () => {
+      await stopAccepting(server, graceMs);
+      await Promise.race([bot.idle(), new Promise((r) => setTimeout(r, graceMs).unref())]);
+      await store.close();
+    })());
+
+  return { config, server, store, bot, directory, logger, close };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const app = await buildApp(config);
+  await listen(app.server, config.PORT, config.HOST);
+  app.logger.info({ port: config.PORT, store: app.store.kind }, `bot listening on http://localhost:${config.PORT}`);
+
+  const shutdown = (signal: string) => {
+    app.logger.info({ signal }, 'shutting down: finishing in-flight turns');
+    app
+      .close()
+      .then(() => process.exit(0))
+      .catch((err) => {
+        app.logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('unhandledRejection', (err) => app.logger.error({ err }, 'unhandled rejection'));
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`failed to start: ${(err as Error).message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,4 @@
+/** Keys of the NLU area (composed into ../config.ts). */
+import { z } from 'zod';
+
+export const nluConfigSchema = z.object({});

@@ -1,0 +1,128 @@
+/**
+ * The customer directory: every channel identity (channelId + the channel's user id) belongs to exactly
+ * one customer. Linking joins two identities' customers into one; the first one survives and the other
+ * is marked as merged into it, so data keyed by the old id can be found and moved by merge hooks.
+ */
+import crypto from 'node:crypto';
+import { DocumentStore, DuplicateKeyError } from '../../storage/documentStore';
+
+export interface ChannelIdentity {
+  channelId: string;
+  userId: string;
+}
+
+export interface Customer {
+  _id: string;
+  identities: ChannelIdentity[];
+  createdAt: Date;
+  updatedAt: Date;
+  /** set when this customer was joined into another */
+  mergedInto?: string;
+}
+
+interface IdentityDoc {
+  _id: string; // `${channelId}:${userId}`
+  channelId: string;
+  userId: string;
+  customerId: string;
+}
+
+/** Called after `merged` was joined into `survivor`, to move whatever other modules keep per customer. */
+export type MergeHook = (survivorId: string, mergedId: string) => Promise<void>;
+
+export class IdentityError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IdentityError';
+  }
+}
+
+const MAX_ID_LENGTH = 256;
+
+function identityKey(identity: ChannelIdentity): string {
+  for (const [field, value] of Object.entries(identity)) {
+    if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID_LENGTH) {
+      throw new IdentityError(`${field} must be a non-empty string of at most ${MAX_ID_LENGTH} characters`);
+    }
+  }
+  return `${identity.channelId}:${identity.userId}`;
+}
+
+export class CustomerDirectory {
+  private readonly hooks: MergeHook[] = [];
+
+  constructor(private readonly store: DocumentStore) {}
+
+  static async ensureIndexes(store: DocumentStore): Promise<void> {
+    await store.ensureIndex('identities', { fields: { customerId: 1 } });
+  }
+
+  onMerge(hook: MergeHook): void {
+    this.hooks.push(hook);
+  }
+
+  private get customers() {
+    return this.store.collection<Customer>('customers');
+  }
+
+  private get identities() {
+    return this.store.collection<IdentityDoc>('identities');
+  }
+
+  /** The customer behind a channel identity; a new customer is created for a first-time identity. */
+  async resolve(identity: ChannelIdentity): Promise<string> {
+    const key = identityKey(identity);
+    const existing = await this.identities.findOne({ _id: key });
+    if (existing) return existing.customerId;
+    const customerId = `c_${crypto.randomBytes(9).toString('base64url')}`;
+    try {
+      // identity first: if another turn created it meanwhile, we lose the race cleanly and use theirs
+      await this.identities.insertOne({ _id: key, ...identity, customerId });
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err;
+      const winner = await this.identities.findOne({ _id: key });
+      if (!winner) throw err;
+      return winner.customerId;
+    }
+    const now = new Date();
+    await this.customers.insertOne({
+      _id: customerId,
+      identities: [{ channelId: identity.channelId, userId: identity.userId }],
+      createdAt: now,
+      updatedAt: now,
+    });
+    return customerId;
+  }
+
+  /** The customer behind an identity, without creating one. */
+  async find(identity: ChannelIdentity): Promise<string | undefined> {
+    return (await this.identities.findOne({ _id: identityKey(identity) }))?.customerId;
+  }
+
+  async get(customerId: string): Promise<Customer | null> {
+    return this.customers.findOne({ _id: customerId });
+  }
+
+  /**
+   * Joins the customers of two identities; `a`'s customer survives (its dialog and profile win,
+   * the other's fill the gaps through merge hooks). Returns the surviving customer id.
+   */
+  async link(a: ChannelIdentity, b: ChannelIdentity): Promise<string> {
+    const survivorId = await this.resolve(a);
+    const mergedId = await this.resolve(b);
+    if (survivorId === mergedId) return survivorId;
+    const moving = await this.identities.find({ customerId: mergedId });
+    await this.identities.updateMany({ customerId: mergedId }, { $set: { customerId: survivorId } });
+    const now = new Date();
+    await this.customers.updateOne(
+      { _id: survivorId },
+      {
+        $addToSet: { identities: { $each: moving.map((m) => ({ channelId: m.channelId, userId: m.userId })) } },
+        $set: { updatedAt: now },
+      },
+    );
+    await this.customers.updateOne({ _id: mergedId }, { $set: { mergedInto: survivorId, identities: [], updatedAt: now } });
+    for (const hook of this.hooks) await hook(survivorId, mergedId);
+    return survivorId;
+  }
+}

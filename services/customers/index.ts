@@ -1,0 +1,3 @@
+export * from './customerDirectory';
+export { ConversationReferences } from './conversationReferences';
+export { CustomerLock, LockTimeoutError } from './customerLock';

@@ -1,0 +1,155 @@
+/**
+ * MongoDB backend through the official driver. In production a replica set shared by every bot
+ * instance; the same contract suite as the embedded store runs against it when MONGODB_URI is set.
+ */
+import { MongoClient, MongoServerError, Db, Document } from 'mongodb';
+import {
+  BaseDocument,
+  Collection,
+  DocumentStore,
+  DuplicateKeyError,
+  Filter,
+  FindOptions,
+  IndexSpec,
+  StoreUnavailableError,
+  Update,
+  UpdateResult,
+} from './documentStore';
+
+function rethrow(collection: string, err: unknown): never {
+  if (err instanceof MongoServerError && err.code === 11000) throw new DuplicateKeyError(collection, err);
+  throw err;
+}
+
+/* The driver's generic filter types are stricter than our shared operator subset; documents are plain. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyCollection = import('mongodb').Collection<any>;
+
+class MongoCollection<T extends BaseDocument> implements Collection<T> {
+  constructor(
+    readonly name: string,
+    private readonly c: AnyCollection,
+  ) {}
+
+  async findOne(filter: Filter): Promise<T | null> {
+    return (await this.c.findOne(filter)) as T | null;
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    let cursor = this.c.find(filter);
+    if (options.sort) cursor = cursor.sort(options.sort);
+    if (options.skip) cursor = cursor.skip(options.skip);
+    if (options.limit) cursor = cursor.limit(options.limit);
+    return (await cursor.toArray()) as unknown as T[];
+  }
+
+  async count(filter: Filter): Promise<number> {
+    return this.c.countDocuments(filter);
+  }
+
+  async insertOne(doc: T): Promise<void> {
+    try {
+      await this.c.insertOne({ ...doc });
+    } catch (err) {
+      rethrow(this.name, err);
+    }
+  }
+
+  async insertMany(docs: T[]): Promise<void> {
+    if (docs.length === 0) return;
+    try {
+      await this.c.insertMany(docs.map((d) => ({ ...d })), { ordered: true });
+    } catch (err) {
+      rethrow(this.name, err);
+    }
+  }
+
+  async replaceOne(filter: Filter, doc: T, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    try {
+      const r = await this.c.replaceOne(filter, doc, { upsert: options.upsert ?? false });
+      return { matched: r.matchedCount, modified: r.modifiedCount, upsertedId: r.upsertedId?.toString() };
+    } catch (err) {
+      rethrow(this.name, err);
+    }
+  }
+
+  async updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    try {
+      const r = await this.c.updateOne(filter, update as Document, { upsert: options.upsert ?? false });
+      return { matched: r.matchedCount, modified: r.modifiedCount, upsertedId: r.upsertedId?.toString() };
+    } catch (err) {
+      rethrow(this.name, err);
+    }
+  }
+
+  async updateMany(filter: Filter, update: Update): Promise<UpdateResult> {
+    try {
+      const r = await this.c.updateMany(filter, update as Document);
+      return { matched: r.matchedCount, modified: r.modifiedCount };
+    } catch (err) {
+      rethrow(this.name, err);
+    }
+  }
+
+  async findOneAndUpdate(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<T | null> {
+    try {
+      return (await this.c.findOneAndUpdate(filter, update as Document, {
+        upsert: options.upsert ?? false,
+        returnDocument: 'after',
+      })) as T | null;
+    } catch (err) {
+      rethrow(this.name, err);
+    }
+  }
+
+  async deleteOne(filter: Filter): Promise<number> {
+    return (await this.c.deleteOne(filter)).deletedCount;
+  }
+
+  async deleteMany(filter: Filter): Promise<number> {
+    return (await this.c.deleteMany(filter)).deletedCount;
+  }
+}
+
+export class MongoStore implements DocumentStore {
+  readonly kind = 'mongo' as const;
+
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+  ) {}
+
+  /** Connects (and fails fast with a clear error when the server cannot be reached). */
+  static async connect(uri: string, dbName?: string, serverSelectionTimeoutMS = 5000): Promise<MongoStore> {
+    const client = new MongoClient(uri, { serverSelectionTimeoutMS });
+    try {
+      await client.connect();
+      const db = client.db(dbName);
+      await db.command({ ping: 1 });
+      return new MongoStore(client, db);
+    } catch (err) {
+      await client.close().catch(() => undefined);
+      throw new StoreUnavailableError(`cannot reach MongoDB: ${(err as Error).message}`, err);
+    }
+  }
+
+  collection<T extends BaseDocument>(name: string): Collection<T> {
+    return new MongoCollection<T>(name, this.db.collection(name));
+  }
+
+  async ensureIndex(collection: string, spec: IndexSpec): Promise<void> {
+    await this.db.collection(collection).createIndex(spec.fields, {
+      unique: spec.unique,
+      sparse: spec.sparse,
+      expireAfterSeconds: spec.expireAfterSeconds,
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.db.command({ ping: 1 });
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
