@@ -9,7 +9,9 @@ import { registerBotFrameworkChannel } from './adapters/botframework';
 import { CustomerServiceBot } from './bots/CustomerServiceBot';
 import { CustomerState } from './bots/customerState';
 import type { TurnInterceptor, TurnObserver } from './bots/turnContracts';
+import type { DialogArea } from './dialogs/dialogArea';
 import { MainDialog } from './dialogs/mainDialog';
+import { createShoppingGuideArea } from './dialogs/shoppingGuide/needsDiscoveryDialog';
 import { createRecognizer } from './nlu';
 import type { Recognizer } from './nlu/types';
 import { registerAdminRoutes } from './server/adminRoutes';
@@ -46,10 +48,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     CustomerLock.ensureIndexes(store),
   ]);
 
-  // nlu
+  // [knowledge] the knowledge base is built here (before nlu: it supplies the gazetteer)
+
+  // [nlu]
   const recognizer = options.recognizer ?? (await createRecognizer(config));
 
-  // services
+  // [services]
   const directory = new CustomerDirectory(store);
   const references = new ConversationReferences(store);
   directory.onMerge((survivor, merged) => references.move(survivor, merged));
@@ -59,9 +63,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const state = new CustomerState(new DocumentBotStorage(store));
   const profile = state.createProperty<CustomerProfile>('profile');
   directory.onMerge((survivor, merged) => state.merge(survivor, merged));
-  const dialog = new MainDialog(profile);
+  // [dialogs] areas: each business area's dialogs and the intents they take over
+  const areas: DialogArea[] = [createShoppingGuideArea(profile)];
+  const dialog = new MainDialog(profile, areas);
 
-  // bot
+  // [bot] interceptors run before recognition, in order (handoff gate, account linking …)
   const interceptors: TurnInterceptor[] = [];
   const observers: TurnObserver[] = [];
   const bot = new CustomerServiceBot({ directory, references, lock, state, recognizer, dialog, logger, interceptors, observers });
@@ -78,6 +84,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bot,
   });
   registerAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, directory, logger });
+  // [channels] further channels register their routes here, each only when its config is present
 
   let closing: Promise<void> | undefined;
   const close = (graceMs = 10000) =>

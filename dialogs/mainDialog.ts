@@ -16,8 +16,8 @@ import {
 import { nluResultOf } from '../bots/turnContracts';
 import type { Intent } from '../nlu/types';
 import type { CustomerProfile } from '../services/customers/profile';
+import type { DialogArea } from './dialogArea';
 import { replyLanguage, ReplyLanguage, say } from './language';
-import { NEEDS_DISCOVERY_DIALOG, NeedsDiscoveryDialog } from './shoppingGuide/needsDiscoveryDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ROUTER = 'mainRouter';
@@ -30,9 +30,11 @@ type Route = { dialog: string } | { reply: (lang: ReplyLanguage) => string };
 export class MainDialog extends ComponentDialog {
   private readonly routes: Partial<Record<Intent, Route>>;
 
-  constructor(private readonly profile: StatePropertyAccessor<CustomerProfile>) {
+  constructor(
+    private readonly profile: StatePropertyAccessor<CustomerProfile>,
+    areas: DialogArea[] = [],
+  ) {
     super(MAIN_DIALOG);
-    this.addDialog(new NeedsDiscoveryDialog(profile));
     this.addDialog(new WaterfallDialog(ROUTER, [this.routeStep.bind(this), this.finalStep.bind(this)]));
     this.initialDialogId = ROUTER;
     this.routes = {
@@ -40,9 +42,12 @@ export class MainDialog extends ComponentDialog {
         reply: (lang) =>
           say(lang, '亲，您好！有什么可以帮您？可以问我商品、订单、退换货或优惠哦～', 'Hello! How can I help — products, orders, returns or offers?'),
       },
-      recommendation: { dialog: NEEDS_DISCOVERY_DIALOG },
       thanks_bye: { reply: (lang) => say(lang, '不客气，祝您生活愉快～', 'You are welcome, have a nice day!') },
     };
+    for (const area of areas) {
+      for (const dialog of area.dialogs) this.addDialog(dialog);
+      for (const [intent, dialogId] of Object.entries(area.routes)) this.routes[intent as Intent] = { dialog: dialogId };
+    }
   }
 
   /** Runs the dialog for this turn (continue the active flow, or start routing). */

@@ -6,6 +6,7 @@
 import { StatePropertyAccessor } from 'botbuilder';
 import { ChoicePrompt, ComponentDialog, FoundChoice, ListStyle, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CustomerProfile } from '../../services/customers/profile';
+import type { DialogArea } from '../dialogArea';
 import { replyLanguage, say } from '../language';
 
 export const NEEDS_DISCOVERY_DIALOG = 'needsDiscoveryDialog';
@@ -97,3 +98,8 @@ export class NeedsDiscoveryDialog extends ComponentDialog {
   }
 }
 
+
+/** The shopping guide area (first cut: needs discovery only). */
+export function createShoppingGuideArea(profile: StatePropertyAccessor<CustomerProfile>): DialogArea {
+  return { name: 'shoppingGuide', dialogs: [new NeedsDiscoveryDialog(profile)], routes: { recommendation: NEEDS_DISCOVERY_DIALOG } };
+}
