@@ -44,6 +44,7 @@ class ResponseShim {
   send(body: unknown) {
     this.body = body;
   }
+  header() {}
   end() {}
 }
 

@@ -33,23 +33,18 @@ export interface LoggerOptions {
 }
 
 export function createLogger(options: LoggerOptions): Logger {
-  return pino(
-    {
-      level: options.level,
-      base: { service: 'beauty-bot' },
-      redact: options.transcripts ? [] : { paths: CONTENT_PATHS, censor: '[redacted]' },
-      hooks: options.transcripts
-        ? undefined
-        : {
-            // free-text log messages can still carry a number typed by a customer
-            logMethod(args, method) {
-              const masked = args.map((a) => (typeof a === 'string' ? maskPhones(a) : a)) as typeof args;
-              method.apply(this, masked);
-            },
-          },
-    },
-    options.destination,
-  );
+  const base: pino.LoggerOptions = { level: options.level, base: { service: 'beauty-bot' } };
+  if (!options.transcripts) {
+    base.redact = { paths: CONTENT_PATHS, censor: '[redacted]' };
+    base.hooks = {
+      // free-text log messages can still carry a number typed by a customer
+      logMethod(args, method) {
+        const masked = args.map((a) => (typeof a === 'string' ? maskPhones(a) : a)) as typeof args;
+        method.apply(this, masked);
+      },
+    };
+  }
+  return pino(base, options.destination);
 }
 
 /** A logger that writes nothing (tests, benchmarks). */

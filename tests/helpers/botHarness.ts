@@ -1,0 +1,74 @@
+/** Builds the real turn pipeline (CustomerServiceBot + AppAdapter) around a given root dialog. */
+import { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import { AppAdapter } from '../../adapters/app/appAdapter';
+import { toActivity } from '../../adapters/app/toActivity';
+import { CustomerServiceBot, RootDialog } from '../../bots/CustomerServiceBot';
+import { CustomerState } from '../../bots/customerState';
+import type { Recognizer } from '../../nlu/types';
+import type { TurnObserver, TurnOutcome } from '../../bots/turnContracts';
+import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../services/customers';
+import { silentLogger } from '../../services/observability/logger';
+import { DocumentBotStorage, DocumentStore } from '../../storage';
+import { ScriptedRecognizer } from './scriptedRecognizer';
+
+export interface Harness {
+  bot: CustomerServiceBot;
+  state: CustomerState;
+  directory: CustomerDirectory;
+  send(userId: string, text: string, channelId?: string): Promise<string[]>;
+}
+
+export function buildHarness(
+  store: DocumentStore,
+  dialog: (state: CustomerState) => RootDialog,
+  options: { distributed?: boolean; recognizer?: Recognizer; maxAttempts?: number; observers?: TurnObserver[] } = {},
+): Harness {
+  const state = new CustomerState(new DocumentBotStorage(store));
+  const directory = new CustomerDirectory(store);
+  const bot = new CustomerServiceBot({
+    directory,
+    references: new ConversationReferences(store),
+    lock: new CustomerLock(store, { distributed: options.distributed ?? false }),
+    state,
+    recognizer: options.recognizer ?? new ScriptedRecognizer(),
+    dialog: dialog(state),
+    logger: silentLogger(),
+    maxAttempts: options.maxAttempts,
+    observers: options.observers,
+  });
+  const adapter = new AppAdapter();
+  adapter.onTurnError = (ctx, err) => bot.handleTurnError(ctx, err);
+  return {
+    bot,
+    state,
+    directory,
+    async send(userId, text, channelId = 'app') {
+      const mapped = toActivity({ userId, text }, `${Math.random()}`, new Date());
+      if (!mapped.ok) throw new Error(mapped.reason);
+      const replies = await adapter.processActivity({ ...mapped.activity, channelId }, (ctx) => bot.run(ctx));
+      return replies.map((r) => r.text ?? '');
+    },
+  };
+}
+
+/** A root dialog that counts messages in the customer's state and echoes the count. */
+export function countingDialog(state: CustomerState, delayMs = 0): RootDialog {
+  const counter = state.createProperty<{ n: number; seen: string[] }>('counter');
+  return {
+    async run(context: TurnContext, _accessor: StatePropertyAccessor<DialogState>) {
+      const c = await counter.get(context, { n: 0, seen: [] });
+      if (delayMs) await new Promise((r) => setTimeout(r, Math.random() * delayMs));
+      c.n += 1;
+      c.seen.push(context.activity.text ?? '');
+      await counter.set(context, c);
+      await context.sendActivity(`count ${c.n}`);
+    },
+  };
+}
+
+/** Collects every turn's outcome. */
+export function outcomeRecorder(): TurnObserver & { outcomes: TurnOutcome[] } {
+  const outcomes: TurnOutcome[] = [];
+  return { outcomes, turnEnded: async (o) => void outcomes.push(o) };
+}
