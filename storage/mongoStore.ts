@@ -22,7 +22,6 @@ function rethrow(collection: string, err: unknown): never {
 }
 
 /* The driver's generic filter types are stricter than our shared operator subset; documents are plain. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyCollection = import('mongodb').Collection<any>;
 
 class MongoCollection<T extends BaseDocument> implements Collection<T> {
