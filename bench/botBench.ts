@@ -7,7 +7,7 @@
  * machine: a bare restify JSON echo, and a bare botbuilder CloudAdapter echo bot with MemoryStorage.
  * Prints a table; the last line is one JSON object; also writes bench/results/latest.json.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -57,9 +57,10 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs = 60000): P
   throw new Error(`${url} did not become ready`);
 }
 
+/** Baselines run from source; the bot runs as `npm start` runs it: compiled, from dist/. */
 function startProcess(script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(tsx, [script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  return child;
+  const [command, args] = script === 'index.ts' ? [process.execPath, ['dist/index.js']] : [tsx, [script]];
+  return spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -146,6 +147,7 @@ async function measure(name: string, script: string | null, env: Record<string, 
 }
 
 async function main() {
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'buildIfNeeded.js')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   const sink = await startSink();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-store-'));
   try {

@@ -18,6 +18,7 @@ import {
   Update,
   UpdateResult,
 } from './documentStore';
+import { closeNedbFileHandles, installNedbFileHandles } from './nedbFileHandles';
 
 const COMPACTION_INTERVAL_MS = 10 * 60 * 1000;
 const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -127,7 +128,10 @@ export class EmbeddedStore implements DocumentStore {
 
   /** @param dataDir folder for the datafiles; `null` keeps everything in memory (tests, benchmarks). */
   constructor(private readonly dataDir: string | null) {
-    if (dataDir !== null) fs.mkdirSync(dataDir, { recursive: true });
+    if (dataDir !== null) {
+      fs.mkdirSync(dataDir, { recursive: true });
+      installNedbFileHandles();
+    }
   }
 
   collection<T extends BaseDocument>(name: string): Collection<T> {
@@ -150,6 +154,12 @@ export class EmbeddedStore implements DocumentStore {
     if (this.dataDir !== null) await fs.promises.access(this.dataDir, fs.constants.W_OK);
   }
 
+  /** Rewrites every datafile without superseded lines (also done periodically and on close). */
+  async compact(): Promise<void> {
+    if (this.dataDir === null) return;
+    for (const db of this.dbs.values()) await db.compactDatafileAsync();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -157,7 +167,12 @@ export class EmbeddedStore implements DocumentStore {
       db.stopAutocompaction();
       if (this.dataDir !== null) await db.compactDatafileAsync();
     }
+    if (this.dataDir !== null) await closeNedbFileHandles([...this.dbs.keys()].map((n) => this.file(n)));
     this.dbs.clear();
+  }
+
+  private file(name: string): string {
+    return path.join(this.dataDir ?? '', `${name}.db`);
   }
 
   private async loaded(name: string): Promise<void> {
@@ -173,7 +188,7 @@ export class EmbeddedStore implements DocumentStore {
       db =
         this.dataDir === null
           ? new Datastore({ inMemoryOnly: true })
-          : new Datastore({ filename: path.join(this.dataDir, `${name}.db`), autoload: true });
+          : new Datastore({ filename: this.file(name), autoload: true });
       if (this.dataDir !== null) db.setAutocompactionInterval(COMPACTION_INTERVAL_MS);
       this.dbs.set(name, db);
     }

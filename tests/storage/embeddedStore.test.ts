@@ -23,6 +23,26 @@ describe('embedded store (on disk)', () => {
     await second.close();
   });
 
+  it('keeps appending correctly after a compaction replaced the datafile', async () => {
+    type Doc = { _id: string; v: number };
+    const first = new EmbeddedStore(dir);
+    const c = first.collection<Doc>('compacting');
+    await c.insertOne({ _id: 'a', v: 1 });
+    for (let i = 0; i < 5; i++) await c.updateOne({ _id: 'a' }, { $inc: { v: 1 } });
+    await first.compact();
+    await c.insertOne({ _id: 'b', v: 10 });
+    await c.updateOne({ _id: 'a' }, { $inc: { v: 1 } });
+    await first.close();
+    const lines = fs.readFileSync(path.join(dir, 'compacting.db'), 'utf8').trim().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(4);
+    const second = new EmbeddedStore(dir);
+    expect(await second.collection<Doc>('compacting').find({}, { sort: { _id: 1 } })).toEqual([
+      { _id: 'a', v: 7 },
+      { _id: 'b', v: 10 },
+    ]);
+    await second.close();
+  });
+
   it('refuses collection names that could escape the data folder', () => {
     const store = new EmbeddedStore(dir);
     expect(() => store.collection('../evil')).toThrow(/invalid collection name/);
