@@ -110,7 +110,8 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(config);
   await listen(app.server, config.PORT, config.HOST);
-  app.logger.info({ port: config.PORT, store: app.store.kind }, `bot listening on http://localhost:${config.PORT}`);
+  const port = (app.server.server.address() as { port: number }).port;
+  app.logger.info({ port, store: app.store.kind }, `bot listening on http://localhost:${port}`);
 
   const shutdown = (signal: string) => {
     app.logger.info({ signal }, 'shutting down: finishing in-flight turns');
