@@ -18,6 +18,7 @@ import { registerAdminRoutes } from './server/adminRoutes';
 import { createServer, listen, stopAccepting } from './server/createServer';
 import { ConversationReferences, CustomerDirectory, CustomerLock } from './services/customers';
 import type { CustomerProfile } from './services/customers/profile';
+import { TurnEventRecorder } from './services/analytics/turnEvents';
 import { createLogger, Logger } from './services/observability/logger';
 import { createStore, DocumentBotStorage, DocumentStore } from './storage';
 
@@ -27,6 +28,7 @@ export interface App {
   store: DocumentStore;
   bot: CustomerServiceBot;
   directory: CustomerDirectory;
+  events: TurnEventRecorder;
   logger: Logger;
   /** graceful stop: stop accepting, finish in-flight turns, close the store */
   close(graceMs?: number): Promise<void>;
@@ -46,6 +48,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     CustomerDirectory.ensureIndexes(store),
     ConversationReferences.ensureIndexes(store),
     CustomerLock.ensureIndexes(store),
+    TurnEventRecorder.ensureIndexes(store),
   ]);
 
   // [knowledge] the knowledge base is built here (before nlu: it supplies the gazetteer)
@@ -69,7 +72,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // [bot] interceptors run before recognition, in order (handoff gate, account linking …)
   const interceptors: TurnInterceptor[] = [];
-  const observers: TurnObserver[] = [];
+  const events = new TurnEventRecorder(store, logger);
+  const observers: TurnObserver[] = [events];
   const bot = new CustomerServiceBot({ directory, references, lock, state, recognizer, dialog, logger, interceptors, observers });
 
   // adapters and server
@@ -91,10 +95,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     (closing ??= (async () => {
       await stopAccepting(server, graceMs);
       await Promise.race([bot.idle(), new Promise((r) => setTimeout(r, graceMs).unref())]);
+      await events.flush();
       await store.close();
     })());
 
-  return { config, server, store, bot, directory, logger, close };
+  return { config, server, store, bot, directory, events, logger, close };
 }
 
 async function main(): Promise<void> {
