@@ -32,7 +32,7 @@ export async function startTestApp(
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    let json: unknown;
+    let json: any;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
