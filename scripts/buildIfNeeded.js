@@ -14,7 +14,7 @@ function newestSource(dir) {
     if (skip.has(entry.name)) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (/\.(ts|json)$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    else if (!entry.name.endsWith('.md')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
   }
   return newest;
 }
@@ -26,5 +26,6 @@ if (built === 0 || newestSource(root) > built) {
     stdio: 'inherit',
     cwd: root,
   });
+  execFileSync(process.execPath, [path.join(__dirname, 'copyAssets.js')], { stdio: 'inherit', cwd: root });
   fs.utimesSync(out, new Date(), new Date());
 }

@@ -1,0 +1,193 @@
+/**
+ * The Direct Line 3.0 REST surface (the subset the official clients use), served by the bot itself:
+ * tokens/generate, tokens/refresh, conversations (start, reconnect), activities (post, poll).
+ * Replies are delivered through the conversation log (stream or polling), never in the POST response.
+ */
+import type { Request, Response, Server } from 'restify';
+import type { TurnContext } from 'botbuilder';
+import { HttpError, readJsonObject, route, sendJson } from '../../server/http';
+import type { Logger } from '../../services/observability/logger';
+import type { Caller, DirectLineAuth } from './directLineAuth';
+import { Conversation, CONVERSATION_ID, ConversationStore, parseWatermark } from './conversationStore';
+import { joinActivity, toActivity } from './toActivity';
+import type { WebAdapter } from './webAdapter';
+
+export const DIRECTLINE_BASE = '/v3/directline';
+/** How long a POST waits for the bot's turn before answering anyway (Direct Line's own limit is 15 s). */
+const TURN_WAIT_MS = 15000;
+
+export interface BotLike {
+  run(context: TurnContext): Promise<void>;
+  handleTurnError(context: TurnContext, error: Error): Promise<void>;
+}
+
+export interface DirectLineDeps {
+  auth: DirectLineAuth;
+  conversations: ConversationStore;
+  adapter: WebAdapter;
+  bot: BotLike;
+  logger: Logger;
+  maxBodyBytes: number;
+  trustProxy: boolean;
+}
+
+/** The query string (the server has no query parser plugin; routes read what they need). */
+export function queryOf(req: Request): URLSearchParams {
+  return new URL(req.url ?? '/', 'http://local').searchParams;
+}
+
+/** An optional JSON body: no body at all is `{}` (clients POST to start/generate without one). */
+async function readOptionalJson(req: Request, maxBytes: number): Promise<Record<string, unknown>> {
+  const length = req.headers['content-length'];
+  const chunked = req.headers['transfer-encoding'] !== undefined;
+  if ((length === undefined || length === '0') && !chunked) return {};
+  return readJsonObject(req, maxBytes);
+}
+
+function userFromBody(body: Record<string, unknown>): { id?: string; locale?: string } {
+  const user = body.user as { id?: unknown } | undefined;
+  const id = user && typeof user.id === 'string' ? user.id.trim() : undefined;
+  if (id !== undefined && (id === '' || id.length > 256)) throw new HttpError(400, 'bad_argument', 'user.id must be 1–256 characters');
+  const locale = typeof body.locale === 'string' && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(body.locale) ? body.locale : undefined;
+  return { id, locale };
+}
+
+export class DirectLineEndpoint {
+  constructor(private readonly deps: DirectLineDeps) {}
+
+  register(server: Server): void {
+    const wrap = (handler: (req: Request, res: Response) => Promise<void>) =>
+      route(handler, (err) => this.deps.logger.error({ err }, 'Direct Line request failed'));
+    server.post(`${DIRECTLINE_BASE}/tokens/generate`, wrap((req, res) => this.generate(req, res)));
+    server.post(`${DIRECTLINE_BASE}/tokens/refresh`, wrap((req, res) => this.refresh(req, res)));
+    server.post(`${DIRECTLINE_BASE}/conversations`, wrap((req, res) => this.start(req, res)));
+    server.get(`${DIRECTLINE_BASE}/conversations/:id`, wrap((req, res) => this.reconnect(req, res)));
+    server.post(`${DIRECTLINE_BASE}/conversations/:id/activities`, wrap((req, res) => this.postActivity(req, res)));
+    server.get(`${DIRECTLINE_BASE}/conversations/:id/activities`, wrap((req, res) => this.getActivities(req, res)));
+    server.post(`${DIRECTLINE_BASE}/conversations/:id/upload`, wrap(async (req) => {
+      req.resume();
+      throw new HttpError(415, 'uploads_not_supported', 'file uploads are not supported on this chat; send text instead');
+    }));
+  }
+
+  private async generate(req: Request, res: Response): Promise<void> {
+    const caller = this.deps.auth.identify(req);
+    this.deps.auth.requireSecret(caller, 'generating a token');
+    const user = userFromBody(await readOptionalJson(req, this.deps.maxBodyBytes));
+    const conversation = this.deps.conversations.create(user.id);
+    if (user.locale) conversation.locale = user.locale;
+    sendJson(res, 200, this.tokenBody(conversation, this.deps.auth.tokens.issue(conversation.id, user.id)));
+  }
+
+  private async refresh(req: Request, res: Response): Promise<void> {
+    const caller = this.deps.auth.identify(req);
+    if (caller.kind !== 'token') throw new HttpError(403, 'forbidden', 'refresh a token, not the secret');
+    const conversation = this.deps.conversations.get(caller.claims.conv);
+    if (!conversation) throw new HttpError(404, 'not_found', 'the conversation of this token is gone');
+    sendJson(res, 200, this.tokenBody(conversation, this.deps.auth.tokens.issue(conversation.id, caller.claims.user)));
+  }
+
+  private async start(req: Request, res: Response): Promise<void> {
+    const caller = this.deps.auth.identify(req);
+    const body = userFromBody(await readOptionalJson(req, this.deps.maxBodyBytes));
+    let conversation: Conversation;
+    let token: string;
+    if (caller.kind === 'secret') {
+      conversation = this.deps.conversations.create(body.id);
+      token = this.deps.auth.tokens.issue(conversation.id, body.id);
+    } else {
+      // a genuine token outlives a restart of the bot: its conversation is opened again, empty
+      conversation = this.deps.conversations.get(caller.claims.conv) ?? this.deps.conversations.restore(caller.claims.conv, caller.claims.user);
+      token = caller.token;
+    }
+    conversation.locale ??= body.locale;
+    const created = !conversation.started;
+    if (created) {
+      conversation.started = true;
+      if (conversation.userId) {
+        const join = joinActivity(conversation.id, conversation.userId, conversation.locale ?? 'zh-CN', new Date());
+        await this.runTurn(join);
+      }
+    }
+    sendJson(res, created ? 201 : 200, { ...this.tokenBody(conversation, token), streamUrl: this.streamUrl(req, conversation.id, token, 0) });
+  }
+
+  private async reconnect(req: Request, res: Response): Promise<void> {
+    const caller = this.deps.auth.identify(req);
+    const id = this.conversationIdOf(req);
+    this.deps.auth.requireAccess(caller, id);
+    const watermark = parseWatermark(queryOf(req).get('watermark'));
+    if (watermark === undefined) throw new HttpError(400, 'bad_argument', 'watermark must be a number');
+    let conversation = this.deps.conversations.get(id);
+    if (!conversation && caller.kind === 'token') conversation = this.deps.conversations.restore(id, caller.claims.user);
+    if (!conversation) throw new HttpError(404, 'not_found', `no conversation ${id}`);
+    conversation.started = true;
+    const token = caller.kind === 'token' ? caller.token : this.deps.auth.tokens.issue(id, conversation.userId);
+    sendJson(res, 200, { ...this.tokenBody(conversation, token), streamUrl: this.streamUrl(req, id, token, watermark) });
+  }
+
+  private async postActivity(req: Request, res: Response): Promise<void> {
+    const caller = this.deps.auth.identify(req);
+    const conversation = this.existing(caller, req);
+    const body = await readJsonObject(req, this.deps.maxBodyBytes);
+    const mapped = toActivity(body, {
+      conversationId: conversation.id,
+      tokenUserId: caller.kind === 'token' ? caller.claims.user : undefined,
+      conversationLocale: conversation.locale,
+      now: new Date(),
+    });
+    if (!mapped.ok) throw new HttpError(400, 'bad_argument', mapped.reason);
+    conversation.started = true;
+    conversation.userId ??= mapped.activity.from?.id;
+    // the echo: Web Chat marks a message as sent when it comes back on the stream
+    const { serviceUrl: _serviceUrl, ...echo } = mapped.activity;
+    const stored = this.deps.conversations.append(conversation, echo);
+    if (mapped.activity.type !== 'typing') await this.runTurn({ ...mapped.activity, id: stored.id });
+    sendJson(res, 200, { id: stored.id });
+  }
+
+  private async getActivities(req: Request, res: Response): Promise<void> {
+    const caller = this.deps.auth.identify(req);
+    const conversation = this.existing(caller, req);
+    const watermark = parseWatermark(queryOf(req).get('watermark'));
+    if (watermark === undefined) throw new HttpError(400, 'bad_argument', 'watermark must be a number');
+    sendJson(res, 200, this.deps.conversations.since(conversation, watermark));
+  }
+
+  private conversationIdOf(req: Request): string {
+    const id = String(req.params?.id ?? '');
+    if (!CONVERSATION_ID.test(id)) throw new HttpError(404, 'not_found', 'no such conversation');
+    return id;
+  }
+
+  private existing(caller: Caller, req: Request): Conversation {
+    const id = this.conversationIdOf(req);
+    this.deps.auth.requireAccess(caller, id);
+    const conversation = this.deps.conversations.get(id);
+    if (!conversation) throw new HttpError(404, 'not_found', `no conversation ${id}`);
+    return conversation;
+  }
+
+  /** Runs the turn; answers after it or after TURN_WAIT_MS, whichever is first (the turn goes on). */
+  private async runTurn(activity: Parameters<WebAdapter['processActivity']>[0]): Promise<void> {
+    const turn = this.deps.adapter
+      .processActivity(activity, (ctx) => this.deps.bot.run(ctx))
+      .catch((err: unknown) => this.deps.logger.error({ err, conversationId: activity.conversation?.id }, 'web chat turn failed'));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([turn, new Promise<void>((r) => (timer = setTimeout(r, TURN_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
+
+  private tokenBody(conversation: Conversation, token: string) {
+    return { conversationId: conversation.id, token, expires_in: this.deps.auth.tokens.ttlSeconds };
+  }
+
+  private streamUrl(req: Request, conversationId: string, token: string, watermark: number): string {
+    const forwarded = this.deps.trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() : '';
+    const secure = forwarded === 'https' || (req as unknown as { socket: { encrypted?: boolean } }).socket.encrypted === true;
+    const hostHeader = String(req.headers.host ?? '');
+    const host = /^[A-Za-z0-9.\-:[\]]{1,255}$/.test(hostHeader) ? hostHeader : 'localhost';
+    const query = new URLSearchParams({ watermark: String(watermark), t: token });
+    return `${secure ? 'wss' : 'ws'}://${host}${DIRECTLINE_BASE}/conversations/${conversationId}/stream?${query}`;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Serves the chat page at `/`, its assets under /webchat/, and Microsoft's Web Chat bundle from the
+ * installed botframework-webchat package (no CDN: the page works offline and behind firewalls).
+ * Only flat, known-extension file names are served, so no path can leave the web/chat/ folder.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Request, Response, Server } from 'restify';
+import { HttpError, route } from '../../server/http';
+import type { Logger } from '../../services/observability/logger';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+const ASSET_NAME = /^[a-z0-9][a-z0-9_-]*\.(js|css|svg|png|ico)$/i;
+
+// Web Chat builds its styles at run time (inline <style>) and renders bot-supplied card images from anywhere
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https: http:",
+  "media-src 'self' blob: https:",
+  "connect-src 'self' ws: wss:",
+  "frame-ancestors 'self'",
+].join('; ');
+
+interface Cached {
+  body: Buffer;
+  gzip?: Buffer;
+  type: string;
+}
+
+/** Finds the folder holding web/chat/index.html, from source (tsx) and from dist/ alike. */
+export function findWebRoot(start = __dirname): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'web', 'chat', 'index.html'))) return path.join(dir, 'web', 'chat');
+    if (path.dirname(dir) === dir) throw new Error('web/chat/index.html not found above ' + start);
+  }
+}
+
+function webChatBundle(): string | undefined {
+  try {
+    const file = path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+    return fs.existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export interface StaticOptions {
+  title: string;
+  logger: Logger;
+  webRoot?: string;
+}
+
+export function registerStaticFiles(server: Server, options: StaticOptions): void {
+  const webRoot = options.webRoot ?? findWebRoot();
+  const cache = new Map<string, Promise<Cached>>();
+
+  const load = (key: string, file: string, transform?: (text: string) => string) => {
+    let entry = cache.get(key);
+    if (!entry) {
+      entry = (async () => {
+        let body = await fs.promises.readFile(file);
+        if (transform) body = Buffer.from(transform(body.toString('utf8')));
+        const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+        const compressible = /^(text|application\/javascript|image\/svg)/.test(type);
+        const gzip = compressible && body.length > 1024 ? await new Promise<Buffer>((ok, fail) => zlib.gzip(body, (e, out) => (e ? fail(e) : ok(out)))) : undefined;
+        return { body, gzip, type };
+      })();
+      entry.catch(() => cache.delete(key));
+      cache.set(key, entry);
+    }
+    return entry;
+  };
+
+  const send = (req: Request, res: Response, file: Cached, cacheControl: string) => {
+    const gzip = file.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const body = gzip ? file.gzip! : file.body;
+    res.writeHead(200, {
+      'Content-Type': file.type,
+      'Content-Length': body.length,
+      'Cache-Control': cacheControl,
+      'X-Content-Type-Options': 'nosniff',
+      Vary: 'Accept-Encoding',
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+      ...(file.type.startsWith('text/html') ? { 'Content-Security-Policy': CSP, 'Referrer-Policy': 'same-origin' } : {}),
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  const onError = (err: unknown) => options.logger.error({ err }, 'web chat static file failed');
+  const title = escapeHtml(options.title);
+
+  const page = route(async (req, res) => {
+    const file = await load('index.html', path.join(webRoot, 'index.html'), (html) => html.replace(/\{\{TITLE\}\}/g, title));
+    send(req, res, file, 'no-cache');
+  }, onError);
+  server.get('/', page);
+  server.head('/', page);
+
+  server.get(
+    '/webchat/vendor/webchat.js',
+    route(async (req, res) => {
+      const bundle = webChatBundle();
+      if (!bundle) throw new HttpError(503, 'webchat_missing', 'botframework-webchat is not installed (npm install)');
+      send(req, res, await load('vendor/webchat.js', bundle), 'public, max-age=86400');
+    }, onError),
+  );
+
+  server.get(
+    '/webchat/:file',
+    route(async (req, res) => {
+      const name = String(req.params?.file ?? '');
+      if (!ASSET_NAME.test(name)) throw new HttpError(404, 'not_found', 'no such file');
+      const file = path.join(webRoot, name);
+      if (path.dirname(file) !== webRoot || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        throw new HttpError(404, 'not_found', 'no such file');
+      }
+      send(req, res, await load(name, file), 'public, max-age=300');
+    }, onError),
+  );
+}

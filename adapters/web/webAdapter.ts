@@ -1,0 +1,65 @@
+/**
+ * The web chat's BotAdapter: what the bot sends goes into the Direct Line conversation's log, from
+ * where open streams (WebSocket) and pollers pick it up. Because delivery does not depend on an open
+ * HTTP request, proactive messages (an agent's reply, a campaign) reach a conversation that is still open.
+ */
+import { Activity, BotAdapter, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
+import type { ConversationStore } from './conversationStore';
+import { render } from './render';
+
+/** Longest `delay` activity honoured, so a dialog cannot hold a turn for long. */
+const MAX_DELAY_MS = 5000;
+
+export class WebChannelError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WebChannelError';
+  }
+}
+
+export class WebAdapter extends BotAdapter {
+  constructor(private readonly conversations: ConversationStore) {
+    super();
+  }
+
+  /** Runs one turn for an activity a client posted (or the join of a new conversation). */
+  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (activity.type === 'delay') {
+        const ms = Math.min(Math.max(Number(activity.value) || 0, 0), MAX_DELAY_MS);
+        await new Promise((r) => setTimeout(r, ms));
+        responses.push({ id: '' });
+        continue;
+      }
+      if (activity.type === 'trace') {
+        responses.push({ id: '' });
+        continue;
+      }
+      const conversationId = activity.conversation?.id ?? context.activity.conversation?.id ?? '';
+      const conversation = this.conversations.get(conversationId);
+      if (!conversation) throw new WebChannelError(`web chat conversation ${conversationId} is closed or unknown`);
+      const stored = this.conversations.append(conversation, render({ ...activity, timestamp: new Date() }));
+      responses.push({ id: stored.id ?? '' });
+    }
+    return responses;
+  }
+
+  async updateActivity(): Promise<void> {
+    throw new WebChannelError('the web chat does not support updating a sent message');
+  }
+
+  async deleteActivity(): Promise<void> {
+    throw new WebChannelError('the web chat does not support deleting a sent message');
+  }
+
+  /** Proactive message into a conversation that is still held in memory. */
+  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+}

@@ -1,0 +1,142 @@
+/*
+ * The chat page: gets a short-lived Direct Line token from the bot (GET /api/webchat/token) for this
+ * browser's stable user id, and renders Microsoft's Web Chat against the bot's own Direct Line endpoint.
+ */
+(function () {
+  'use strict';
+
+  var USER_KEY = 'beautybot.webchat.userId';
+  var CONVERSATION_KEY = 'beautybot.webchat.conversationId';
+  var USER_ID = /^dl_[A-Za-z0-9_-]{16,64}$/;
+  // botframework-directlinejs ConnectionStatus values
+  var EXPIRED_TOKEN = 3;
+  var FAILED_TO_CONNECT = 4;
+  var ENDED = 5;
+
+  function randomUserId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return 'dl_' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+  }
+
+  // a stable id per browser, so the customer's profile and dialog follow them across visits
+  function browserUserId() {
+    try {
+      var saved = window.localStorage.getItem(USER_KEY);
+      if (saved && USER_ID.test(saved)) return saved;
+      var fresh = randomUserId();
+      window.localStorage.setItem(USER_KEY, fresh);
+      return fresh;
+    } catch (e) {
+      return randomUserId(); // storage blocked (private mode): a per-visit id still works
+    }
+  }
+
+  function sessionGet(key) {
+    try { return window.sessionStorage.getItem(key); } catch (e) { return null; }
+  }
+
+  function sessionSet(key, value) {
+    try { window.sessionStorage.setItem(key, value); } catch (e) { /* nothing to keep */ }
+  }
+
+  function fetchToken(userId) {
+    var query = '?userId=' + encodeURIComponent(userId);
+    var conversationId = sessionGet(CONVERSATION_KEY);
+    if (conversationId) query += '&conversationId=' + encodeURIComponent(conversationId);
+    return fetch('/api/webchat/token' + query, { cache: 'no-store' }).then(function (res) {
+      if (!res.ok) throw new Error('token ' + res.status);
+      return res.json();
+    });
+  }
+
+  function showNotice(text, isError) {
+    var notice = document.getElementById('notice');
+    if (!notice) return;
+    notice.textContent = text;
+    notice.className = isError ? 'notice error' : 'notice';
+  }
+
+  // the bot restarted without a fixed secret, or the conversation is gone: offer a fresh start
+  function showReconnect() {
+    if (document.getElementById('reconnect')) return;
+    try { window.sessionStorage.removeItem(CONVERSATION_KEY); } catch (e) { /* nothing kept */ }
+    var button = document.createElement('button');
+    button.id = 'reconnect';
+    button.className = 'reconnect';
+    button.type = 'button';
+    button.textContent = '连接已断开，点此重新连接';
+    button.addEventListener('click', function () { window.location.reload(); });
+    document.querySelector('.shell').insertBefore(button, document.getElementById('webchat'));
+  }
+
+  var styleOptions = {
+    accent: '#d6336c',
+    backgroundColor: '#fff5f8',
+    primaryFont: "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif",
+    bubbleBackground: '#ffffff',
+    bubbleBorderColor: '#fcc2d7',
+    bubbleBorderRadius: 12,
+    bubbleFromUserBackground: '#d6336c',
+    bubbleFromUserTextColor: '#ffffff',
+    bubbleFromUserBorderColor: '#d6336c',
+    bubbleFromUserBorderRadius: 12,
+    botAvatarInitials: '小美',
+    botAvatarBackgroundColor: '#f783ac',
+    userAvatarInitials: '我',
+    userAvatarBackgroundColor: '#a61e4d',
+    avatarSize: 36,
+    hideUploadButton: true,
+    sendBoxButtonColor: '#d6336c',
+    sendBoxButtonColorOnHover: '#a61e4d',
+    sendBoxHeight: 48,
+    suggestedActionLayout: 'flow',
+    suggestedActionBackgroundColor: '#ffffff',
+    suggestedActionBorderColor: '#d6336c',
+    suggestedActionTextColor: '#d6336c',
+    suggestedActionBorderRadius: 16,
+    richCardWrapTitle: true,
+    cardEmphasisBackgroundColor: '#fff0f6'
+  };
+
+  function start() {
+    if (!window.WebChat) {
+      showNotice('聊天组件加载失败，请刷新页面重试。', true);
+      return;
+    }
+    var userId = browserUserId();
+    fetchToken(userId)
+      .then(function (session) {
+        sessionSet(CONVERSATION_KEY, session.conversationId);
+        var directLine = window.WebChat.createDirectLine({
+          token: session.token,
+          domain: window.location.origin + '/v3/directline'
+        });
+        // after a long sleep the token may have expired: fetch a new one for the same conversation
+        directLine.connectionStatus$.subscribe(function (status) {
+          if (status === FAILED_TO_CONNECT || status === ENDED) return showReconnect();
+          if (status !== EXPIRED_TOKEN) return;
+          fetchToken(userId)
+            .then(function (fresh) {
+              return fetch('/v3/directline/conversations/' + encodeURIComponent(fresh.conversationId) + '?watermark=' + (directLine.watermark || ''), {
+                headers: { Authorization: 'Bearer ' + fresh.token }
+              }).then(function (res) { return res.json(); });
+            })
+            .then(function (conversation) { directLine.reconnect(conversation); })
+            .catch(showReconnect);
+        });
+        document.getElementById('webchat').textContent = '';
+        window.WebChat.renderWebChat(
+          { directLine: directLine, userID: session.userId, locale: 'zh-CN', styleOptions: styleOptions },
+          document.getElementById('webchat')
+        );
+        var input = document.querySelector('#webchat input[type="text"], #webchat textarea');
+        if (input) input.focus();
+      })
+      .catch(function () {
+        showNotice('暂时连不上客服，请稍后刷新重试。', true);
+      });
+  }
+
+  start();
+})();
