@@ -1,0 +1,82 @@
+/**
+ * The after-sales router, applying the store's rule to every after-sales message:
+ *   angry (anger ≥ 0.7) or an explicit demand for a person → a human, at once, with an apology;
+ *   a quality problem (破损, 漏液, 过敏, 过期, 假货, wrong or missing item) → the standard quality process;
+ *   otherwise → self-service (return request, refund status); a calm complaint is logged as a ticket.
+ */
+import type { StatePropertyAccessor } from 'botbuilder';
+import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { customerIdOf } from '../../bots/customerState';
+import { nluResultOf } from '../../bots/turnContracts';
+import type { CustomerProfile } from '../../services/customers/profile';
+import { findOrderNumber, OrderService } from '../../services/orders';
+import { detectQualityProblem, SLA_HOURS, TicketService } from '../../services/tickets';
+import { HANDOFF_DIALOG, HandoffOptions } from '../handoff/ids';
+import { say } from '../language';
+import { flowLanguage } from '../orders/flowLanguage';
+import { formatTime } from '../orders/orderText';
+import { withChoices } from '../orders/replies';
+import { QUALITY_TICKET_DIALOG, QualityTicketDialog } from './qualityTicketDialog';
+import { REFUND_STATUS_DIALOG, RefundStatusDialog } from './refundStatusDialog';
+import { RETURN_DIALOG, ReturnDialog } from './returnDialog';
+
+export const AFTER_SALES_DIALOG = 'afterSalesDialog';
+const FLOW = 'afterSalesFlow';
+export const ANGER_THRESHOLD = 0.7;
+const WANTS_HUMAN = /转人工|人工客服|找人工|要人工|真人|活人|(找|叫)你们(的)?(经理|领导|主管)|human|real person|speak to (an? )?(agent|person|manager)|manager|supervisor/i;
+
+export class AfterSalesDialog extends ComponentDialog {
+  constructor(
+    orders: OrderService,
+    private readonly tickets: TicketService,
+    private readonly profile: StatePropertyAccessor<CustomerProfile>,
+  ) {
+    super(AFTER_SALES_DIALOG);
+    this.addDialog(new QualityTicketDialog(orders, tickets, profile));
+    this.addDialog(new ReturnDialog(orders, tickets, profile));
+    this.addDialog(new RefundStatusDialog(orders, tickets, profile));
+    this.addDialog(new WaterfallDialog(FLOW, [this.routeStep.bind(this), this.doneStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const nlu = nluResultOf(step.context);
+    const text = step.context.activity.text ?? '';
+    const anger = nlu?.sentiment.anger ?? 0;
+    if (anger >= ANGER_THRESHOLD || WANTS_HUMAN.test(text)) {
+      const options: HandoffOptions = { reason: anger >= ANGER_THRESHOLD ? 'angry' : nlu?.intent === 'complaint' ? 'complaint' : 'requested' };
+      const orderId = findOrderNumber(text, nlu?.entities ?? []);
+      if (orderId) options.orderId = orderId;
+      const lang = await flowLanguage(step.context, this.profile);
+      await step.context.sendActivity(say(lang, '非常抱歉给您带来了不好的体验！这就为您转接人工客服处理。', 'I am truly sorry for the trouble. Let me get a person to sort this out for you.'));
+      // HANDOFF_DIALOG lives in MainDialog's set (the handoff area); child contexts find it there
+      return step.beginDialog(HANDOFF_DIALOG, options);
+    }
+    if (nlu?.intent === 'quality_issue' || detectQualityProblem(text)) return step.beginDialog(QUALITY_TICKET_DIALOG);
+    if (nlu?.intent === 'refund_status') return step.beginDialog(REFUND_STATUS_DIALOG);
+    if (nlu?.intent === 'complaint') return this.complaint(step, text);
+    return step.beginDialog(RETURN_DIALOG);
+  }
+
+  /** A calm complaint (service, delivery, attitude) is recorded as a ticket with a 12-hour answer promise. */
+  private async complaint(step: WaterfallStepContext, text: string): Promise<DialogTurnResult> {
+    const lang = await flowLanguage(step.context, this.profile);
+    const orderId = findOrderNumber(text, nluResultOf(step.context)?.entities ?? []);
+    const ticket = await this.tickets.create({ customerId: customerIdOf(step.context), type: 'complaint', description: text, ...(orderId ? { orderId } : {}) });
+    await step.context.sendActivity(
+      withChoices(
+        say(
+          lang,
+          `非常抱歉让您有不好的体验，您的反馈已记录为投诉工单 ${ticket._id}，客服主管会在 ${SLA_HOURS.complaint} 小时内（${formatTime(ticket.slaDueAt, lang)} 前）联系您。需要现在就和人工客服沟通吗？`,
+          `I am very sorry about this. Your feedback is logged as complaint ticket ${ticket._id}; a supervisor will contact you within ${SLA_HOURS.complaint} hours (by ${formatTime(ticket.slaDueAt, lang)}). Would you like to talk to an agent now?`,
+        ),
+        [say(lang, '转人工', 'Agent')],
+      ),
+    );
+    return step.endDialog({ ticketId: ticket._id });
+  }
+
+  private async doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog(step.result);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Cancel an order by the store's policy: unpaid or paid-not-shipped → cancelled on confirmation (a paid
+ * one is refunded to the original payment method); shipped → refused, with refusal at the door or a return
+ * after delivery offered instead.
+ */
+import type { StatePropertyAccessor } from 'botbuilder';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { customerIdOf } from '../../bots/customerState';
+import type { CustomerProfile } from '../../services/customers/profile';
+import { cancelRefusal, OrderService } from '../../services/orders';
+import { say } from '../language';
+import { OrderFlowDialog } from './orderFlowDialog';
+import { refusalReply } from './orderRefusals';
+import { ORDER_PICKER_DIALOG, OrderPickerOptions } from './orderPickerDialog';
+import { itemsShort, money } from './orderText';
+import { answerOf, giveUp, promptWith, validatedPrompt, yesOrNo } from './validatedPrompt';
+
+export const ORDER_CANCEL_DIALOG = 'orderCancelDialog';
+const FLOW = 'orderCancelFlow';
+const CONFIRM_PROMPT = 'orderCancelConfirmPrompt';
+
+export class OrderCancelDialog extends OrderFlowDialog {
+  constructor(orders: OrderService, profile: StatePropertyAccessor<CustomerProfile>) {
+    super(ORDER_CANCEL_DIALOG, orders, profile);
+    this.add(
+      validatedPrompt(CONFIRM_PROMPT, (text) => yesOrNo(text) !== undefined),
+      new WaterfallDialog(FLOW, [this.pickStep.bind(this), this.confirmStep.bind(this), this.cancelStep.bind(this)]),
+    );
+    this.initialDialogId = FLOW;
+  }
+
+  private async pickStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options: OrderPickerOptions = { prefer: ['unpaid', 'paid', 'shipped'] };
+    return step.beginDialog(ORDER_PICKER_DIALOG, options);
+  }
+
+  private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const order = await this.order(step.context, step.result);
+    if (!order) return step.endDialog(step.result);
+    const lang = await this.lang(step.context);
+    const refused = cancelRefusal(order);
+    if (refused) {
+      await step.context.sendActivity(refusalReply(refused, order, lang, 'cancel'));
+      return step.endDialog();
+    }
+    (step.values as { orderId?: string }).orderId = order._id;
+    return step.prompt(
+      CONFIRM_PROMPT,
+      promptWith(
+        say(lang, `确认取消订单 ${order._id}（${itemsShort(order, lang)}，${money(order.total)}）吗？`, `Cancel order ${order._id} (${itemsShort(order, lang)}, ${money(order.total)})?`),
+        say(lang, '请回复「确认取消」或「不取消了」。', 'Please answer "yes" to cancel or "no" to keep the order.'),
+        [say(lang, '确认取消', 'Yes, cancel'), say(lang, '不取消了', 'No, keep it')],
+      ),
+    );
+  }
+
+  private async cancelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const lang = await this.lang(step.context);
+    const answer = answerOf(step);
+    if (answer === undefined) return giveUp(step);
+    const orderId = (step.values as { orderId?: string }).orderId ?? '';
+    if (yesOrNo(answer) === 'no') {
+      await step.context.sendActivity(say(lang, `好的，订单 ${orderId} 为您保留。`, `OK, order ${orderId} stays as it is.`));
+      return step.endDialog();
+    }
+    const outcome = await this.orders.cancel(customerIdOf(step.context), orderId);
+    if (!outcome.ok) {
+      await step.context.sendActivity(refusalReply(outcome.reason, outcome.order, lang, 'cancel'));
+      return step.endDialog();
+    }
+    const paid = Boolean(outcome.order.paidAt);
+    const refund = paid
+      ? say(lang, `已付款的 ${money(outcome.order.total)} 将在 1–3 个工作日内原路退回。`, `The ${money(outcome.order.total)} you paid goes back to your original payment method within 1–3 working days.`)
+      : '';
+    await step.context.sendActivity(say(lang, `订单 ${orderId} 已取消。${refund}`, `Order ${orderId} is cancelled. ${refund}`).trim());
+    return step.endDialog(orderId);
+  }
+}

@@ -1,0 +1,48 @@
+/** "Where is my order?": the order's status, courier, tracking number and timeline as a card. */
+import type { StatePropertyAccessor } from 'botbuilder';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { CustomerProfile } from '../../services/customers/profile';
+import type { Order, OrderService } from '../../services/orders';
+import { ReplyLanguage, say } from '../language';
+import { OrderFlowDialog } from './orderFlowDialog';
+import { ORDER_PICKER_DIALOG, OrderPickerOptions } from './orderPickerDialog';
+import { orderStatusReply } from './replies';
+
+export const ORDER_STATUS_DIALOG = 'orderStatusDialog';
+const FLOW = 'orderStatusFlow';
+
+/** What the customer can usually do next with an order in this status. */
+function nextActions(order: Order, lang: ReplyLanguage): string[] {
+  switch (order.status) {
+    case 'unpaid':
+    case 'paid':
+      return [say(lang, '修改收货地址', 'Change address'), say(lang, '取消订单', 'Cancel order')];
+    case 'shipped':
+      return [say(lang, '转人工', 'Agent')];
+    case 'delivered':
+      return [say(lang, '申请退货', 'Return an item'), say(lang, '开发票', 'Invoice')];
+    default:
+      return [];
+  }
+}
+
+export class OrderStatusDialog extends OrderFlowDialog {
+  constructor(orders: OrderService, profile: StatePropertyAccessor<CustomerProfile>) {
+    super(ORDER_STATUS_DIALOG, orders, profile);
+    this.add(new WaterfallDialog(FLOW, [this.pickStep.bind(this), this.showStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async pickStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options: OrderPickerOptions = { prefer: ['shipped', 'paid', 'unpaid'] };
+    return step.beginDialog(ORDER_PICKER_DIALOG, options);
+  }
+
+  private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const order = await this.order(step.context, step.result);
+    if (!order) return step.endDialog(step.result);
+    const lang = await this.lang(step.context);
+    await step.context.sendActivity(orderStatusReply(order, lang, nextActions(order, lang)));
+    return step.endDialog(order._id);
+  }
+}
