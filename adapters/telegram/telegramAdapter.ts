@@ -1,0 +1,52 @@
+/**
+ * The Telegram channel's BotAdapter: every activity the bot sends becomes Bot API calls, in order,
+ * whether during a webhook turn or proactively (campaigns, agents) through continueConversation.
+ */
+import { Activity, BotAdapter, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
+import { render } from './render';
+import type { TelegramApi } from './telegramApi';
+
+export class TelegramNotSupportedError extends Error {
+  constructor(what: string) {
+    super(`the Telegram channel does not support ${what}`);
+    this.name = 'TelegramNotSupportedError';
+  }
+}
+
+export class TelegramAdapter extends BotAdapter {
+  constructor(readonly api: TelegramApi) {
+    super();
+  }
+
+  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      const chatId = activity.conversation?.id ?? context.activity.conversation?.id;
+      if (!chatId) throw new TelegramNotSupportedError('a message without a chat');
+      let id = '';
+      for (const call of render(activity, chatId)) {
+        const sent = await this.api.call<{ message_id?: number }>(call.method, call.params);
+        id = String(sent?.message_id ?? '');
+      }
+      responses.push({ id });
+    }
+    return responses;
+  }
+
+  async updateActivity(): Promise<void> {
+    throw new TelegramNotSupportedError('editing a sent message');
+  }
+
+  async deleteActivity(): Promise<void> {
+    throw new TelegramNotSupportedError('deleting a sent message');
+  }
+
+  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+}

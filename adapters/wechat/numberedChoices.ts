@@ -1,0 +1,27 @@
+/**
+ * WeChat has no buttons in a chat, so choices are sent as a numbered list; this remembers, per openid,
+ * what the numbers of the last list stood for, so a reply of "2" reaches the dialogs as the choice
+ * itself. Memory only, for half an hour: a lost entry just means the number goes through as typed.
+ */
+const TTL_MS = 30 * 60 * 1000;
+const MAX_ENTRIES = 50_000;
+const NUMBER = /^\s*(\d{1,2})\s*[.。、)）]?\s*$/;
+
+export class NumberedChoices {
+  private readonly lists = new Map<string, { values: string[]; expiresAt: number }>();
+
+  remember(openid: string, values: string[] | undefined): void {
+    this.lists.delete(openid);
+    if (!values || values.length === 0) return;
+    if (this.lists.size >= MAX_ENTRIES) this.lists.delete(this.lists.keys().next().value as string);
+    this.lists.set(openid, { values, expiresAt: Date.now() + TTL_MS });
+  }
+
+  /** The choice a numeric reply picks, or undefined when the text is not such a reply. */
+  resolve(openid: string, text: string): string | undefined {
+    const match = NUMBER.exec(text);
+    const entry = this.lists.get(openid);
+    if (!match || !entry || entry.expiresAt < Date.now()) return undefined;
+    return entry.values[Number(match[1]) - 1];
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The WeChat channel's BotAdapter. During a webhook turn, replies are collected (the route answers
+ * with a passive reply or hands them to the customer-service API); outside one (proactive messages
+ * from campaigns or agents) they go straight out through the customer-service message API.
+ */
+import crypto from 'node:crypto';
+import { Activity, BotAdapter, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
+import type { Logger } from '../../services/observability/logger';
+import { render, WeChatMessage } from './render';
+import type { WeChatApi } from './wechatApi';
+
+const REPLIES = Symbol('wechatReplies');
+
+export class WeChatNotSupportedError extends Error {
+  constructor(what: string) {
+    super(`WeChat does not support ${what}`);
+    this.name = 'WeChatNotSupportedError';
+  }
+}
+
+export class WeChatAdapter extends BotAdapter {
+  constructor(
+    private readonly api: WeChatApi,
+    private readonly logger: Logger,
+  ) {
+    super();
+  }
+
+  /** Runs one turn and returns every activity the bot sent in it. */
+  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
+    const replies: Partial<Activity>[] = [];
+    const context = new TurnContext(this, activity);
+    context.turnState.set(REPLIES, replies);
+    await this.runMiddleware(context, logic);
+    return replies;
+  }
+
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const replies = context.turnState.get(REPLIES) as Partial<Activity>[] | undefined;
+    const visible = activities.filter((a) => a.type === 'message');
+    if (replies) replies.push(...visible);
+    else {
+      const openid = context.activity.conversation?.id?.replace(/^wechat:/, '') ?? context.activity.recipient?.id;
+      if (!openid) throw new WeChatNotSupportedError('a message without a recipient');
+      await this.deliver(openid, render(visible));
+    }
+    return activities.map(() => ({ id: crypto.randomUUID() }));
+  }
+
+  /** Sends messages through the customer-service API, in order; stops at the first refusal. */
+  async deliver(openid: string, messages: WeChatMessage[]): Promise<void> {
+    for (const message of messages) await this.api.sendCustomMessage(openid, message);
+  }
+
+  /** Like deliver, for background use: failures are logged (ids only), never thrown. */
+  async deliverQuietly(openid: string, messages: WeChatMessage[]): Promise<void> {
+    try {
+      await this.deliver(openid, messages);
+    } catch (err) {
+      const e = err as Error & { errcode?: number };
+      this.logger.error({ err: { name: e.name, message: e.message, errcode: e.errcode }, openid }, 'WeChat customer-service message failed');
+    }
+  }
+
+  async updateActivity(): Promise<void> {
+    throw new WeChatNotSupportedError('editing a sent message');
+  }
+
+  async deleteActivity(): Promise<void> {
+    throw new WeChatNotSupportedError('deleting a sent message');
+  }
+
+  /** Proactive turn (campaigns, agents): replies go out through the customer-service API. */
+  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * A local stand-in for WeChat's API server (api.weixin.qq.com) on 127.0.0.1: issues access tokens
+ * for the right app id/secret, and accepts customer-service messages only with a live token and a
+ * well-formed body, recording what it got.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface CustomSend {
+  accessToken: string;
+  body: any;
+}
+
+export interface FakeWeChatApi {
+  url: string;
+  tokenRequests: number;
+  sends: CustomSend[];
+  /** the next N sends answer errcode 40001 (token invalid), as WeChat does after a token is reissued elsewhere */
+  rejectNextSendsWithInvalidToken(count: number): void;
+  waitForSends(count: number, timeoutMs?: number): Promise<CustomSend[]>;
+  close(): Promise<void>;
+}
+
+export async function startFakeWeChatApi(appId: string, appSecret: string): Promise<FakeWeChatApi> {
+  const live = new Set<string>();
+  let rejecting = 0;
+  const fake: FakeWeChatApi = {
+    url: '',
+    tokenRequests: 0,
+    sends: [],
+    rejectNextSendsWithInvalidToken: (count) => (rejecting = count),
+    async waitForSends(count, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (fake.sends.length < count) {
+        if (Date.now() > deadline) throw new Error(`fake WeChat got ${fake.sends.length} of ${count} messages`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return fake.sends;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+  const answer = (res: http.ServerResponse, body: object) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      if (req.method === 'GET' && url.pathname === '/cgi-bin/token') {
+        fake.tokenRequests++;
+        const q = url.searchParams;
+        if (q.get('grant_type') !== 'client_credential' || q.get('appid') !== appId || q.get('secret') !== appSecret) {
+          return answer(res, { errcode: 40125, errmsg: 'invalid appsecret' });
+        }
+        const token = `tok-${fake.tokenRequests}`;
+        live.add(token);
+        return answer(res, { access_token: token, expires_in: 7200 });
+      }
+      if (req.method === 'POST' && url.pathname === '/cgi-bin/message/custom/send') {
+        const token = url.searchParams.get('access_token') ?? '';
+        if (!live.has(token)) return answer(res, { errcode: 40001, errmsg: 'invalid credential' });
+        if (rejecting > 0) {
+          rejecting--;
+          live.delete(token);
+          return answer(res, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+        }
+        let body: any;
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return answer(res, { errcode: 47001, errmsg: 'data format error' });
+        }
+        const wellFormed =
+          typeof body.touser === 'string' &&
+          ((body.msgtype === 'text' && typeof body.text?.content === 'string' && Buffer.byteLength(body.text.content) <= 2048) ||
+            (body.msgtype === 'news' && Array.isArray(body.news?.articles) && body.news.articles.length === 1));
+        if (!wellFormed) return answer(res, { errcode: 47001, errmsg: 'data format error' });
+        fake.sends.push({ accessToken: token, body });
+        return answer(res, { errcode: 0, errmsg: 'ok' });
+      }
+      res.writeHead(404);
+      res.end();
+    });
+  });
+  server.keepAliveTimeout = 100;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return fake;
+}
