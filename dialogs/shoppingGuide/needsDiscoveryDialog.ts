@@ -1,105 +1,176 @@
 /**
- * Needs discovery: asks for what the profile does not know yet (skin type, then main concern) and
- * remembers the answers in the customer's profile, which follows the customer across channels.
- * A questions-only first cut of the shopping guide; recommendations come with the dialogs issue.
+ * Needs discovery: the guided questions of the shopping guide — skin type, "您最近是否关注抗老产品？"
+ * (or another concern), budget, texture — each skipped when the profile already knows it (the profile
+ * is customer state, so an answer given on one channel counts on every channel), then recommendations
+ * as product cards. Bad answers are re-asked with an example; the third ends the flow as failed so
+ * MainDialog can offer a human.
  */
-import { StatePropertyAccessor } from 'botbuilder';
-import { ChoicePrompt, ComponentDialog, FoundChoice, ListStyle, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { nluResultOf } from '../../bots/turnContracts';
 import type { CustomerProfile } from '../../services/customers/profile';
-import type { DialogArea } from '../dialogArea';
-import { replyLanguage, say } from '../language';
+import { replyLanguage, ReplyLanguage, say } from '../language';
+import type { FlowResult } from '../mainDialog';
+import { Budget, catalogCategory, choicesOf, CONCERNS, label, parseBudget, parseConcern, parseSkinType, parseTexture, SKIN_TYPES, TEXTURES } from './answerParsers';
+import type { ShoppingDeps } from './deps';
+import { guidedOptions, guidedPrompt } from './guidedPrompt';
+import { needsOf, recommend } from './recommendations';
 
 export const NEEDS_DISCOVERY_DIALOG = 'needsDiscoveryDialog';
-const SKIN_PROMPT = 'skinTypePrompt';
-const CONCERN_PROMPT = 'concernPrompt';
+const SKIN_PROMPT = 'needsSkinPrompt';
+const CONCERN_PROMPT = 'needsConcernPrompt';
+const BUDGET_PROMPT = 'needsBudgetPrompt';
+const TEXTURE_PROMPT = 'needsTexturePrompt';
 const FLOW = 'needsDiscoveryFlow';
 
-const SKIN_TYPES = [
-  { value: '干皮', en: 'Dry', synonyms: ['干性', '干皮', 'dry', '干'] },
-  { value: '油皮', en: 'Oily', synonyms: ['油性', '油皮', 'oily', '油', '大油皮'] },
-  { value: '混合皮', en: 'Combination', synonyms: ['混合', '混油', '混干', 'combination', 'combo'] },
-  { value: '敏感肌', en: 'Sensitive', synonyms: ['敏感', '敏敏肌', 'sensitive'] },
-];
-const CONCERNS = [
-  { value: '保湿', en: 'Hydration', synonyms: ['补水', '保湿', 'hydration', 'moisture', '干燥'] },
-  { value: '抗老', en: 'Anti-ageing', synonyms: ['抗老', '抗衰', '细纹', '皱纹', 'anti-aging', 'anti-ageing', 'wrinkles'] },
-  { value: '美白', en: 'Brightening', synonyms: ['美白', '提亮', '淡斑', 'brightening', 'whitening'] },
-  { value: '控油', en: 'Oil control', synonyms: ['控油', '出油', 'oil control', 'shine'] },
-  { value: '祛痘', en: 'Acne', synonyms: ['祛痘', '痘痘', '闭口', 'acne', 'spots'] },
-];
+const FAILED: FlowResult = { failed: true };
 
-type Option = (typeof SKIN_TYPES)[number];
-
-function choices(options: Option[], lang: 'zh' | 'en') {
-  return options.map((o) => ({ value: o.value, action: { type: 'imBack', title: lang === 'en' ? o.en : o.value, value: o.value }, synonyms: o.synonyms }));
+interface FlowValues {
+  /** category named in the request (精华, 面霜 …) */
+  category?: string;
+  /** the concern was known before this flow: say so instead of "noted" */
+  knewConcern?: boolean;
 }
 
 export class NeedsDiscoveryDialog extends ComponentDialog {
-  constructor(private readonly profile: StatePropertyAccessor<CustomerProfile>) {
+  constructor(private readonly deps: ShoppingDeps) {
     super(NEEDS_DISCOVERY_DIALOG);
-    for (const id of [SKIN_PROMPT, CONCERN_PROMPT]) {
-      const prompt = new ChoicePrompt(id, undefined, 'zh-cn');
-      prompt.style = ListStyle.suggestedAction;
-      this.addDialog(prompt);
-    }
+    this.addDialog(guidedPrompt(SKIN_PROMPT, (t, ctx) => parseSkinType(t, nluResultOf(ctx)) !== undefined));
+    this.addDialog(guidedPrompt(CONCERN_PROMPT, (t, ctx) => parseConcern(t, nluResultOf(ctx), true) !== undefined));
+    this.addDialog(guidedPrompt(BUDGET_PROMPT, (t, ctx) => parseBudget(t, nluResultOf(ctx)) !== undefined));
+    this.addDialog(guidedPrompt(TEXTURE_PROMPT, (t) => parseTexture(t) !== undefined));
     this.addDialog(
-      new WaterfallDialog(FLOW, [this.skinTypeStep.bind(this), this.concernStep.bind(this), this.summaryStep.bind(this)]),
+      new WaterfallDialog(FLOW, [
+        this.seedStep.bind(this),
+        this.skinTypeStep.bind(this),
+        this.concernStep.bind(this),
+        this.budgetStep.bind(this),
+        this.textureStep.bind(this),
+        this.recommendStep.bind(this),
+      ]),
     );
     this.initialDialogId = FLOW;
   }
 
-  private async skinTypeStep(step: WaterfallStepContext) {
-    const profile = await this.profile.get(step.context, {});
-    if (profile.skinType) return step.next();
-    const lang = replyLanguage(step.context, profile.language);
-    return step.prompt(SKIN_PROMPT, {
-      prompt: say(lang, '亲，您是什么肤质呢？', 'What is your skin type?'),
-      retryPrompt: say(lang, '请选一个肤质，例如「油皮」～', 'Please pick one, for example "Oily".'),
-      choices: choices(SKIN_TYPES, lang),
-      style: ListStyle.suggestedAction,
-    });
+  private async context(step: WaterfallStepContext): Promise<{ profile: CustomerProfile; lang: ReplyLanguage }> {
+    const profile = await this.deps.profile.get(step.context, {});
+    return { profile, lang: replyLanguage(step.context, profile.language) };
   }
 
-  private async concernStep(step: WaterfallStepContext) {
-    const profile = await this.profile.get(step.context, {});
-    const picked = step.result as FoundChoice | undefined;
-    if (picked) {
-      profile.skinType = picked.value;
-      await this.profile.set(step.context, profile);
+  /** What the request itself already says ("适合油皮的抗老精华，500以内") fills the profile first. */
+  private async seedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { profile } = await this.context(step);
+    const text = step.context.activity.text ?? '';
+    const nlu = nluResultOf(step.context);
+    const skin = parseSkinType(text, nlu);
+    const concern = parseConcern(text, nlu);
+    const budget = /\d/.test(text) ? parseBudget(text, nlu) : undefined;
+    const values = step.values as FlowValues;
+    values.category = catalogCategory(this.deps.knowledge, nlu?.entities.find((e) => e.type === 'category'));
+    values.knewConcern = Boolean(profile.concerns?.length) && !concern;
+    await this.deps.profile.set(step.context, {
+      ...profile,
+      ...(skin ? { skinType: skin } : {}),
+      ...(concern ? { concerns: [concern, ...(profile.concerns ?? []).filter((c) => c !== concern)] } : {}),
+      ...(budget?.max ? { budgetMax: budget.max } : {}),
+    });
+    return step.next();
+  }
+
+  private async skinTypeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { profile, lang } = await this.context(step);
+    if (profile.skinType) return step.next();
+    return step.prompt(
+      SKIN_PROMPT,
+      guidedOptions(say(lang, '亲，您是什么肤质呢？', 'What is your skin type?'), say(lang, '请选一个肤质，例如「油皮」～', 'Please pick one, for example "Oily".'), choicesOf(SKIN_TYPES, lang), ['skin_type']),
+    );
+  }
+
+  private async concernStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { profile, lang } = await this.context(step);
+    if (typeof step.result === 'string') {
+      const skin = parseSkinType(step.result, nluResultOf(step.context));
+      if (!skin) return step.endDialog(FAILED);
+      await this.deps.profile.set(step.context, { ...profile, skinType: skin });
     }
     if (profile.concerns?.length) return step.next();
-    const lang = replyLanguage(step.context, profile.language);
-    return step.prompt(CONCERN_PROMPT, {
-      prompt: say(lang, '您最想改善的是哪方面呢？', 'What would you most like to improve?'),
-      retryPrompt: say(lang, '请选一个，例如「保湿」～', 'Please pick one, for example "Hydration".'),
-      choices: choices(CONCERNS, lang),
-      style: ListStyle.suggestedAction,
-    });
-  }
-
-  private async summaryStep(step: WaterfallStepContext) {
-    const profile = await this.profile.get(step.context, {});
-    const picked = step.result as FoundChoice | undefined;
-    if (picked) {
-      profile.concerns = [picked.value];
-      await this.profile.set(step.context, profile);
-    }
-    const lang = replyLanguage(step.context, profile.language);
-    const skin = SKIN_TYPES.find((s) => s.value === profile.skinType);
-    const concern = CONCERNS.find((c) => c.value === profile.concerns?.[0]);
-    await step.context.sendActivity(
-      say(
-        lang,
-        `好的，记下啦：${profile.skinType ?? ''}，想要${profile.concerns?.[0] ?? ''}。`,
-        `Got it: ${skin?.en ?? profile.skinType} skin, focus on ${concern?.en ?? profile.concerns?.[0]}.`,
+    return step.prompt(
+      CONCERN_PROMPT,
+      guidedOptions(
+        say(lang, '您最近是否关注抗老产品？或者您最想改善的是哪方面呢？', 'Are you looking into anti-ageing products lately? Or what would you most like to improve?'),
+        say(lang, '请告诉我您最想改善的方面，例如「抗老」或「保湿」～', 'Please tell me what to focus on, for example "Anti-ageing" or "Hydration".'),
+        choicesOf(CONCERNS, lang),
+        ['concern'],
       ),
     );
-    return step.endDialog(profile);
   }
-}
 
+  private async budgetStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { profile, lang } = await this.context(step);
+    let concern = profile.concerns?.[0];
+    if (typeof step.result === 'string') {
+      concern = parseConcern(step.result, nluResultOf(step.context), true);
+      if (!concern) return step.endDialog(FAILED);
+      await this.deps.profile.set(step.context, { ...profile, concerns: [concern, ...(profile.concerns ?? []).filter((c) => c !== concern)] });
+    }
+    const skin = profile.skinType;
+    await step.context.sendActivity(
+      (step.values as FlowValues).knewConcern && typeof step.result !== 'string'
+        ? say(lang, `已了解您的情况：${skin}，想要${concern}。`, `I remember: ${label(SKIN_TYPES, skin, lang).toLowerCase()} skin, focus on ${label(CONCERNS, concern, lang).toLowerCase()}.`)
+        : say(lang, `好的，记下啦：${skin}，想要${concern}。`, `Got it: ${label(SKIN_TYPES, skin, lang).toLowerCase()} skin, focus on ${label(CONCERNS, concern, lang).toLowerCase()}.`),
+    );
+    const guide = await this.deps.guide.get(step.context, {});
+    if (profile.budgetMax || guide.budgetAsked) return step.next();
+    const choices = lang === 'en' ? ['Under ¥300', '¥300-600', 'Over ¥600', 'No limit'] : ['300元以内', '300-600元', '600元以上', '不限'];
+    return step.prompt(
+      BUDGET_PROMPT,
+      guidedOptions(
+        say(lang, '您的预算大概是多少呢？', 'What is your budget?'),
+        say(lang, '请告诉我大概的预算，例如「500以内」，或者「不限」～', 'Please give me a rough budget, for example "under 500", or "no limit".'),
+        choices.map((value) => ({ value })),
+        ['money'],
+      ),
+    );
+  }
 
-/** The shopping guide area (first cut: needs discovery only). */
-export function createShoppingGuideArea(profile: StatePropertyAccessor<CustomerProfile>): DialogArea {
-  return { name: 'shoppingGuide', dialogs: [new NeedsDiscoveryDialog(profile)], routes: { recommendation: NEEDS_DISCOVERY_DIALOG } };
+  private async textureStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { profile, lang } = await this.context(step);
+    const guide = await this.deps.guide.get(step.context, {});
+    if (typeof step.result === 'string') {
+      const budget: Budget | undefined = parseBudget(step.result, nluResultOf(step.context));
+      if (!budget) return step.endDialog(FAILED);
+      await this.deps.profile.set(step.context, { ...profile, ...(budget.max ? { budgetMax: budget.max } : {}) });
+      await this.deps.guide.set(step.context, { ...guide, budgetAsked: true });
+    }
+    if (profile.texture || guide.textureAsked) return step.next();
+    const choices = [...choicesOf(TEXTURES, lang), { value: say(lang, '都可以', 'Either'), synonyms: ['都可以', 'either', 'any'] }];
+    return step.prompt(
+      TEXTURE_PROMPT,
+      guidedOptions(say(lang, '喜欢清爽还是滋润的质地呢？', 'Do you prefer a light or a rich texture?'), say(lang, '请选「清爽」「滋润」或「都可以」～', 'Please pick "Light", "Rich" or "Either".'), choices),
+    );
+  }
+
+  private async recommendStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { profile, lang } = await this.context(step);
+    const guide = await this.deps.guide.get(step.context, {});
+    let current = profile;
+    if (typeof step.result === 'string') {
+      const texture = parseTexture(step.result);
+      if (!texture) return step.endDialog(FAILED);
+      current = texture === 'any' ? profile : { ...profile, texture };
+      await this.deps.guide.set(step.context, { ...guide, textureAsked: true });
+    }
+    const rec = recommend(this.deps.knowledge, needsOf(current, (step.values as FlowValues).category), lang, this.deps.cartBase);
+    if (!rec) {
+      await step.context.sendActivity(say(lang, '暂时没有找到合适的商品，您可以换个需求试试，或输入「转人工」。', 'I could not find a match; try other wishes, or type "agent".'));
+      await this.deps.profile.set(step.context, current);
+      return step.endDialog(current);
+    }
+    await step.context.sendActivity(rec.activity);
+    const ids = rec.products.map((p) => p._id);
+    const viewed = [...ids, ...(current.viewedProducts ?? []).filter((id) => !ids.includes(id))].slice(0, 10);
+    await this.deps.profile.set(step.context, { ...current, viewedProducts: viewed, hesitation: { ...current.hesitation, lastProductId: ids[0], revisits: 0 } });
+    const latest = await this.deps.guide.get(step.context, {});
+    await this.deps.guide.set(step.context, { ...latest, lastRecommended: ids });
+    return step.endDialog(current);
+  }
 }

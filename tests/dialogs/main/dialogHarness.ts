@@ -1,0 +1,126 @@
+/**
+ * The real turn pipeline (CustomerServiceBot + AppAdapter + customer state) around MainDialog with the
+ * shopping guide and marketing areas, the real knowledge base with the demo store, a scripted recognizer
+ * and a stub handoff dialog; returns whole activities so tests can look at cards and suggested actions.
+ */
+import type { Activity } from 'botbuilder';
+import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { AppAdapter } from '../../../adapters/app/appAdapter';
+import { toActivity } from '../../../adapters/app/toActivity';
+import { CustomerServiceBot } from '../../../bots/CustomerServiceBot';
+import { CustomerState } from '../../../bots/customerState';
+import { HANDOFF_DIALOG, HandoffOptions } from '../../../dialogs/handoff/ids';
+import { MainDialog } from '../../../dialogs/mainDialog';
+import { createMarketingArea } from '../../../dialogs/marketing';
+import { createShoppingGuideArea, GUIDE_STATE_PROPERTY, GuideState } from '../../../dialogs/shoppingGuide';
+import type { KnowledgeBase } from '../../../knowledge/types';
+import type { Intent, NluResult } from '../../../nlu/types';
+import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../../services/customers';
+import type { CustomerProfile } from '../../../services/customers/profile';
+import { silentLogger } from '../../../services/observability/logger';
+import { createPromotions, LastPurchases, Promotions, seedDemoPromotions } from '../../../services/promotions';
+import { DocumentBotStorage, DocumentStore, EmbeddedStore } from '../../../storage';
+import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
+import { testConfig } from '../../../config';
+import { createKnowledgeBase } from '../../../knowledge';
+
+let demoKnowledge: Promise<KnowledgeBase> | undefined;
+
+/** The real knowledge base over the demo store, built once per test file (it is read-only for dialogs). */
+export function demoKnowledgeBase(): Promise<KnowledgeBase> {
+  demoKnowledge ??= createKnowledgeBase({ store: new EmbeddedStore(null), config: testConfig({ DEMO_DATA: 'true' }), logger: silentLogger() });
+  return demoKnowledge;
+}
+
+/** Records why the customer was handed to a human. */
+class StubHandoffDialog extends Dialog<HandoffOptions> {
+  reasons: string[] = [];
+  constructor() {
+    super(HANDOFF_DIALOG);
+  }
+  async beginDialog(dc: DialogContext, options?: HandoffOptions): Promise<DialogTurnResult> {
+    this.reasons.push(options?.reason ?? 'none');
+    await dc.context.sendActivity(`[handoff:${options?.reason}]`);
+    return dc.endDialog();
+  }
+}
+
+export interface DialogHarness {
+  store: DocumentStore;
+  state: CustomerState;
+  directory: CustomerDirectory;
+  promotions: Promotions;
+  handoff: StubHandoffDialog;
+  send(userId: string, text: string, channelId?: string): Promise<Partial<Activity>[]>;
+  texts(userId: string, text: string, channelId?: string): Promise<string[]>;
+  profileOf(userId: string, channelId?: string): Promise<CustomerProfile>;
+}
+
+export type Script = Record<string, Intent | Partial<NluResult>>;
+
+/** An entity as the NLU returns it (offsets are not used by the dialogs). */
+export function entity(type: string, text: string, value: unknown = text) {
+  return { type, text, value, start: 0, end: text.length };
+}
+
+export async function dialogHarness(
+  script: Script,
+  options: { knowledge?: KnowledgeBase; lastPurchases?: LastPurchases; now?: () => Date } = {},
+): Promise<DialogHarness> {
+  const store = new EmbeddedStore(null);
+  await seedDemoPromotions(store, options.now?.());
+  const promotions = await createPromotions(store, { lastPurchases: options.lastPurchases, now: options.now });
+  const state = new CustomerState(new DocumentBotStorage(store));
+  const profile = state.createProperty<CustomerProfile>('profile');
+  const guide = state.createProperty<GuideState>(GUIDE_STATE_PROPERTY);
+  const directory = new CustomerDirectory(store);
+  const knowledge = options.knowledge ?? (await demoKnowledgeBase());
+  const deps = { profile, guide, knowledge, promotions, now: options.now };
+  const handoff = new StubHandoffDialog();
+  const dialog = new MainDialog(
+    profile,
+    [createShoppingGuideArea(deps), createMarketingArea(deps), { name: 'handoff', dialogs: [handoff], routes: {} }],
+    { knowledge, guide },
+  );
+  const bot = new CustomerServiceBot({
+    directory,
+    references: new ConversationReferences(store),
+    lock: new CustomerLock(store),
+    state,
+    recognizer: new ScriptedRecognizer(script),
+    dialog,
+    logger: silentLogger(),
+  });
+  const adapter = new AppAdapter();
+  adapter.onTurnError = (ctx, err) => bot.handleTurnError(ctx, err);
+  const send = async (userId: string, text: string, channelId = 'app') => {
+    const mapped = toActivity({ userId, text }, `${Math.random()}`, new Date());
+    if (!mapped.ok) throw new Error(mapped.reason);
+    return adapter.processActivity({ ...mapped.activity, channelId }, (ctx) => bot.run(ctx));
+  };
+  return {
+    store,
+    state,
+    directory,
+    promotions,
+    handoff,
+    send,
+    texts: async (userId, text, channelId) => (await send(userId, text, channelId)).map((a) => a.text ?? ''),
+    async profileOf(userId, channelId = 'app') {
+      const customerId = await directory.resolve({ channelId, userId });
+      const items = await new DocumentBotStorage(store).read([`customer/${customerId}`]);
+      return ((items[`customer/${customerId}`] as { profile?: CustomerProfile } | undefined)?.profile ?? {}) as CustomerProfile;
+    },
+  };
+}
+
+/** Suggested action titles of an activity. */
+export function suggestions(a: Partial<Activity> | undefined): string[] {
+  return (a?.suggestedActions?.actions ?? []).map((x) => String(x.title));
+}
+
+/** All text of an activity, including its cards' titles and texts. */
+export function allText(a: Partial<Activity> | undefined): string {
+  const cards = (a?.attachments ?? []).map((att) => JSON.stringify(att.content));
+  return [a?.text ?? '', ...cards].join('\n');
+}
