@@ -71,6 +71,8 @@ export interface Brand {
   aliases: string[]; // EL, 雅诗兰黛, Estee Lauder
   own: boolean; // sold by our store, or a competitor
   country?: string;
+  /** ISO time of the last write (other instances pick up changes by it) */
+  updatedAt?: string;
 }
 
 export interface FaqEntry {
@@ -81,6 +83,8 @@ export interface FaqEntry {
   /** other ways customers ask it */
   variants?: string[];
   answer: string;
+  /** ISO time of the last write (other instances pick up changes by it) */
+  updatedAt?: string;
 }
 
 /** Words the NLU's gazetteer recognizes, exported by the knowledge base. */
