@@ -61,7 +61,7 @@ describe('MainDialog', () => {
     await h.texts('e', '推荐');
     expect(await h.texts('e', '你们几天发货？')).toEqual([expect.stringMatching(/当天发货/), '亲，您是什么肤质呢？']);
     const [answer, again] = await h.send('e', '小棕瓶多少钱？');
-    expect(answer.text).toBe('雅诗兰黛特润修护肌活精华露 50ml售价¥1020。');
+    expect(answer.text).toBe('「雅诗兰黛特润修护肌活精华露 50ml」售价¥1020。');
     expect(again.text).toMatch(/肤质/);
     // a new request of another area runs, and the waiting question comes back after it
     const promo = await h.texts('e', '有什么优惠活动吗？');
