@@ -1,11 +1,48 @@
-/** The recognizer the bot uses, chosen from config. */
+/** The recognizer the bot uses, chosen from config: local model, plus the LLM when OPENAI_API_KEY is set. */
+import path from 'node:path';
 import type { Config } from '../config';
-import type { Recognizer } from './types';
-import { StandInRecognizer } from './standInRecognizer';
+import type { Vocabulary } from '../knowledge/types';
+import { createLlmClient } from '../services/llm/openAiClient';
+import type { DocumentStore } from '../storage/documentStore';
+import { LlmRecognizer } from './llm/llmRecognizer';
+import { LocalRecognizer } from './localRecognizer';
+import type { LabeledUtterance } from './model/trainingData';
+import { NluRecognizer, type NluLogger } from './nluRecognizer';
+import { ReviewQueue } from './review/reviewQueue';
 
 export * from './types';
+export { NluRecognizer } from './nluRecognizer';
+export { LocalRecognizer } from './localRecognizer';
+export { ReviewQueue, NLU_REVIEW_COLLECTION } from './review/reviewQueue';
 
-export async function createRecognizer(_config: Config): Promise<Recognizer> {
-  // STAND-IN until the local NLU lands (issue "NLU")
-  return new StandInRecognizer();
+export interface CreateRecognizerOptions {
+  /** the knowledge base's names (kb.vocabulary()); a small built-in list otherwise */
+  vocabulary?: Vocabulary;
+  /** enables the learning loop: review queue and reviewed examples in training */
+  store?: DocumentStore;
+  logger?: NluLogger & { info?(obj: object, msg: string): void };
+}
+
+export async function createRecognizer(config: Config, options: CreateRecognizerOptions = {}): Promise<NluRecognizer> {
+  const { store, logger } = options;
+  let review: ReviewQueue | undefined;
+  let extraExamples: LabeledUtterance[] = [];
+  if (store) {
+    review = new ReviewQueue(store);
+    await review.ensureIndexes(store);
+    extraExamples = await review.trainingExamples();
+  }
+  // the trained model is cached under DATA_DIR/nlu, keyed by a hash of the training data
+  const local = new LocalRecognizer({ vocabulary: options.vocabulary, extraExamples, cacheDir: path.join(config.DATA_DIR, 'nlu') });
+  logger?.info?.({ trainingSize: local.trainingSize, trainingMs: local.trainingMs, reviewed: extraExamples.length }, 'nlu: local model ready');
+  const llmClient = createLlmClient(config, config.NLU_LLM_TIMEOUT_MS);
+  return new NluRecognizer({
+    local,
+    llm: llmClient ? new LlmRecognizer(llmClient, config.NLU_LLM_TIMEOUT_MS) : undefined,
+    mode: config.NLU_MODE,
+    llmThreshold: config.NLU_LLM_THRESHOLD,
+    review,
+    reviewThreshold: config.NLU_REVIEW_THRESHOLD,
+    logger,
+  });
 }

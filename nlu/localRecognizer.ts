@@ -1,0 +1,63 @@
+/**
+ * The local recognizer: intent (trained softmax model), entities, sentiment and language, all in-process.
+ * recognize() is synchronous work of well under a millisecond on short texts (recognizers-text models run
+ * only when a pre-check says they may find something).
+ */
+import type { Vocabulary } from '../knowledge/types';
+import type { NluResult, Recognizer, RecognizeOptions } from './types';
+import { EntityRecognizer } from './entities/entityRecognizer';
+import { loadDefaultVocabulary } from './entities/gazetteer';
+import { warmUp } from './entities/recognizersText';
+import { detectLanguage } from './language';
+import { IntentClassifier } from './model/intentClassifier';
+import { loadIntentFiles, withVariants, type LabeledUtterance } from './model/trainingData';
+import { SentimentAnalyzer } from './sentiment/sentimentAnalyzer';
+import { addWords } from './text/segmenter';
+
+export interface LocalRecognizerOptions {
+  vocabulary?: Vocabulary;
+  /** reviewed examples from the learning loop, added to the training set */
+  extraExamples?: LabeledUtterance[];
+  /** directory for the trained-model cache (DATA_DIR); none = always train */
+  cacheDir?: string;
+}
+
+export class LocalRecognizer implements Recognizer {
+  readonly trainingSize: number;
+  readonly trainingMs: number;
+  private readonly classifier: IntentClassifier;
+  private readonly entities: EntityRecognizer;
+  private readonly sentiment = new SentimentAnalyzer();
+
+  constructor(options: LocalRecognizerOptions = {}) {
+    const vocabulary = options.vocabulary ?? loadDefaultVocabulary();
+    this.entities = new EntityRecognizer(vocabulary);
+    // product nicknames and brand names must survive segmentation whole
+    addWords(this.entities.gazetteer.names().filter((n) => /\p{Script=Han}/u.test(n)));
+    const started = Date.now();
+    const data = [...loadIntentFiles(), ...(options.extraExamples ?? [])];
+    this.trainingSize = data.length;
+    this.classifier = IntentClassifier.trainCached(data, (rows) => withVariants(rows), options.cacheDir);
+    this.trainingMs = Date.now() - started;
+    warmUp();
+  }
+
+  recognizeSync(text: string, options: RecognizeOptions = {}): NluResult {
+    const hasHan = /\p{Script=Han}/u.test(text);
+    const english = !hasHan && (/[A-Za-z]/.test(text) || (options.locale?.toLowerCase().startsWith('en') ?? false));
+    const entities = this.entities.recognize(text, english);
+    const intent = this.classifier.predict(text);
+    return {
+      intent: intent.intent,
+      confidence: intent.confidence,
+      alternatives: intent.alternatives,
+      entities,
+      sentiment: this.sentiment.analyze(text),
+      language: detectLanguage(text, entities, options.locale),
+    };
+  }
+
+  async recognize(text: string, options?: RecognizeOptions): Promise<NluResult> {
+    return this.recognizeSync(text, options);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Turns an utterance into the sparse features the intent and sentiment models read:
+ * jieba words, Chinese character 1–3-grams, English word uni/bigrams, and shape features
+ * (long digit runs = order numbers, tracking-number shapes) so "115380810795到哪了" generalizes.
+ */
+import { isHan, normalizeForModel } from './normalize';
+import { segment } from './segmenter';
+
+const STOP_PUNCT = /^[\s\p{P}\p{S}]+$/u;
+
+/** Replaces numbers by shape tokens so the model learns "an order number" rather than one number. */
+function shapeNumbers(text: string): string {
+  return text
+    .replace(/\b(sf|jd|jdv|yt|zto|sto|yd|ems)\d{8,}\b/g, ' 〈track〉 ')
+    .replace(/\d{9,}/g, ' 〈longnum〉 ')
+    .replace(/\d+(\.\d+)?/g, ' 〈num〉 ');
+}
+
+export function features(raw: string): string[] {
+  const text = shapeNumbers(normalizeForModel(raw));
+  const out: string[] = [];
+  // Chinese: words from jieba and char n-grams over runs of Han characters
+  let run = '';
+  const flushRun = (): void => {
+    if (!run) return;
+    for (let i = 0; i < run.length; i++) {
+      out.push('c1:' + run[i]);
+      if (i + 1 < run.length) out.push('c2:' + run.slice(i, i + 2));
+      if (i + 2 < run.length) out.push('c3:' + run.slice(i, i + 3));
+    }
+    run = '';
+  };
+  for (const ch of text) {
+    if (isHan(ch)) run += ch;
+    else flushRun();
+  }
+  flushRun();
+  let prev = '^';
+  let words = 0;
+  for (const w of segment(text)) {
+    if (STOP_PUNCT.test(w)) {
+      if (/[?？]/.test(w)) out.push('p:?');
+      if (/[!！]/.test(w)) out.push('p:!');
+      continue;
+    }
+    const word = w.trim();
+    if (!word) continue;
+    out.push('w:' + word);
+    words++;
+    if (/^[a-z']+$/.test(word)) {
+      out.push('b:' + prev + '_' + word);
+      prev = word;
+      // light stemming so "orders"/"ordered" meet "order"
+      const stem = word.replace(/(ing|ed|es|s)$/, '');
+      if (stem.length >= 3 && stem !== word) out.push('w:' + stem);
+    } else {
+      prev = '^';
+    }
+  }
+  // very short messages are mostly social (你好, 谢谢, hello!): let the model know the length
+  if (text.length <= 4) out.push('len:short');
+  if (words <= 2) out.push('words:' + words);
+  return out;
+}
