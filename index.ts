@@ -6,18 +6,34 @@ import type { Server } from 'restify';
 import { Config, ConfigError, loadConfig } from './config';
 import { registerAppChannel } from './adapters/app';
 import { registerBotFrameworkChannel } from './adapters/botframework';
+import { registerTelegramChannel, telegramSettings } from './adapters/telegram';
+import { registerWeChatChannel, wechatSettings } from './adapters/wechat';
+import { AccountLinkingInterceptor } from './bots/accountLinkingInterceptor';
+import { registerWebChannel } from './adapters/web';
 import { CustomerServiceBot } from './bots/CustomerServiceBot';
 import { CustomerState } from './bots/customerState';
 import type { TurnInterceptor, TurnObserver } from './bots/turnContracts';
 import type { DialogArea } from './dialogs/dialogArea';
 import { MainDialog } from './dialogs/mainDialog';
-import { createShoppingGuideArea } from './dialogs/shoppingGuide/needsDiscoveryDialog';
+import { createAfterSalesArea } from './dialogs/afterSales';
+import { createHandoffArea } from './dialogs/handoff';
+import { createOrdersArea } from './dialogs/orders';
+import { createMarketingArea } from './dialogs/marketing';
+import { createShoppingGuideArea, GUIDE_STATE_PROPERTY, GuideState, ShoppingDeps } from './dialogs/shoppingGuide';
+import { createPromotions, purchasesFromOrders, seedDemoPromotions } from './services/promotions';
+import { createKnowledgeBase } from './knowledge';
 import { createRecognizer } from './nlu';
 import type { Recognizer } from './nlu/types';
 import { registerAdminRoutes } from './server/adminRoutes';
+import { registerHandoffAdminRoutes } from './server/handoffAdminRoutes';
+import { HandoffService } from './services/handoff';
+import { OrderService } from './services/orders';
+import { seedDemoOrders } from './services/orders/demo/seedDemoOrders';
+import { TicketService } from './services/tickets';
 import { createServer, listen, stopAccepting } from './server/createServer';
 import { ConversationReferences, CustomerDirectory, CustomerLock } from './services/customers';
 import type { CustomerProfile } from './services/customers/profile';
+import { LinkCodes } from './services/customers/linkCodes';
 import { TurnEventRecorder } from './services/analytics/turnEvents';
 import { createLogger, Logger } from './services/observability/logger';
 import { createStore, DocumentBotStorage, DocumentStore } from './storage';
@@ -52,26 +68,49 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   ]);
 
   // [knowledge] the knowledge base is built here (before nlu: it supplies the gazetteer)
+  const knowledge = await createKnowledgeBase({ store, config, logger });
 
-  // [nlu]
-  const recognizer = options.recognizer ?? (await createRecognizer(config));
+  // [nlu] local model (+ LLM when OPENAI_API_KEY is set); the store enables the review queue (learning loop)
+  const nlu = options.recognizer ? undefined : await createRecognizer(config, { vocabulary: knowledge.vocabulary(), store, logger });
+  const recognizer: Recognizer = options.recognizer ?? nlu!;
 
   // [services]
   const directory = new CustomerDirectory(store);
   const references = new ConversationReferences(store);
   directory.onMerge((survivor, merged) => references.move(survivor, merged));
   const lock = new CustomerLock(store, { distributed: store.kind === 'mongo', timeoutMs: config.TURN_LOCK_TIMEOUT_MS });
+  const orders = new OrderService(store);
+  const tickets = new TicketService(store);
+  const handoffs = new HandoffService(store);
+  await Promise.all([OrderService.ensureIndexes(store), TicketService.ensureIndexes(store), HandoffService.ensureIndexes(store)]);
+  // orders, tickets and an open handoff follow the customer when identities are linked
+  for (const owner of [orders, tickets, handoffs]) directory.onMerge((survivor, merged) => owner.moveCustomer(survivor, merged));
+  if (config.DEMO_DATA) await seedDemoOrders(orders, directory);
 
   // state and dialogs
   const state = new CustomerState(new DocumentBotStorage(store));
   const profile = state.createProperty<CustomerProfile>('profile');
   directory.onMerge((survivor, merged) => state.merge(survivor, merged));
   // [dialogs] areas: each business area's dialogs and the intents they take over
-  const areas: DialogArea[] = [createShoppingGuideArea(profile)];
-  const dialog = new MainDialog(profile, areas);
+  const promotions = await createPromotions(store, { lastPurchases: purchasesFromOrders(orders) });
+  directory.onMerge((survivor, merged) => promotions.moveCustomer(survivor, merged));
+  if (config.DEMO_DATA) await seedDemoPromotions(store);
+  const guide = state.createProperty<GuideState>(GUIDE_STATE_PROPERTY);
+  const shopping: ShoppingDeps = { profile, guide, knowledge, promotions };
+  const areas: DialogArea[] = [createShoppingGuideArea(shopping), createMarketingArea(shopping)];
+  const handoffArea = createHandoffArea({ handoffs, state, profile, tickets });
+  areas.push(createOrdersArea({ orders, profile }), createAfterSalesArea({ orders, tickets, profile }), handoffArea);
+  const dialog = new MainDialog(profile, areas, { knowledge: shopping.knowledge, guide });
 
   // [bot] interceptors run before recognition, in order (handoff gate, account linking …)
   const interceptors: TurnInterceptor[] = [];
+  interceptors.push(handoffArea.gate); // first: while a human owns the customer nothing else runs
+  await LinkCodes.ensureIndexes(store);
+  interceptors.push(
+    new AccountLinkingInterceptor({ codes: new LinkCodes(store), directory, state, logger }),
+  );
+  const nluCorrections = nlu?.correctionInterceptor(); // observes only ("不是这个意思" → review queue); never handles a turn
+  if (nluCorrections) interceptors.push(nluCorrections);
   const events = new TurnEventRecorder(store, logger);
   const observers: TurnObserver[] = [events];
   const bot = new CustomerServiceBot({ directory, references, lock, state, recognizer, dialog, logger, interceptors, observers });
@@ -88,7 +127,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bot,
   });
   registerAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, directory, logger });
+  registerHandoffAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, logger, handoffs, tickets });
   // [channels] further channels register their routes here, each only when its config is present
+  const wechat = wechatSettings(config);
+  if (wechat) registerWeChatChannel(server, { ...wechat, store, logger, bot });
+  const telegram = telegramSettings(config);
+  if (telegram) registerTelegramChannel(server, { ...telegram, logger, bot });
+  registerWebChannel(server, { ...config, logger, bot });
 
   let closing: Promise<void> | undefined;
   const close = (graceMs = 10000) =>
