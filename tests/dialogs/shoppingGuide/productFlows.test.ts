@@ -32,7 +32,7 @@ describe('shopping guide: products, comparisons, hesitation, purchase', () => {
     const [intro] = await h.send('p1', '介绍一下初研玻色因');
     expect(intro.text).toMatch(/^初研玻色因紧致修护精华 30ml，¥299，主打抗老、紧致、保湿，适合干皮、中性皮、混合皮、油皮。/);
     expect(intro.attachments?.[0].content).toMatchObject({ title: '初研玻色因紧致修护精华 30ml', subtitle: '¥299 / 30ml' });
-    expect(await h.texts('p1', '这款适合什么肤质？')).toEqual(['初研玻色因紧致修护精华 30ml适合：干皮、中性皮、混合皮、油皮。']);
+    expect(await h.texts('p1', '这款适合什么肤质？')).toEqual(['「初研玻色因紧致修护精华 30ml」适合：干皮、中性皮、混合皮、油皮。']);
     // the third look at the same product also brings an offer (tested below); the answer comes first
     expect((await h.texts('p1', 'how much is this one?'))[0]).toBe('Pure Origin Pro-Xylane Firming Serum 30ml costs ¥299.');
     expect((await h.profileOf('p1')).viewedProducts?.[0]).toBe('sk-0006');
@@ -46,7 +46,7 @@ describe('shopping guide: products, comparisons, hesitation, purchase', () => {
 
   it('asks which product when none is named or viewed, then answers', async () => {
     expect((await h.texts('p2', '这款多少钱？'))[0]).toMatch(/哪款产品/);
-    expect(await h.texts('p2', '小棕瓶')).toEqual(['雅诗兰黛特润修护肌活精华露 50ml售价¥1020。']);
+    expect(await h.texts('p2', '小棕瓶')).toEqual(['「雅诗兰黛特润修护肌活精华露 50ml」售价¥1020。']);
   });
 
   it('compares with a competitor brand as an adaptive-card table with a text fallback: 玻色因 3% vs 10%', async () => {
