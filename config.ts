@@ -38,6 +38,8 @@ export const baseConfigSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.string().url().optional()),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** The shop's add-to-cart page; the bot links to `<SHOP_CART_URL>?add=<productId>`. */
+  SHOP_CART_URL: z.string().url().default('https://shop.example/cart'),
   /** How long a turn may wait for the customer's lock before giving up (ms). */
   TURN_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
 });

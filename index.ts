@@ -96,7 +96,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   directory.onMerge((survivor, merged) => promotions.moveCustomer(survivor, merged));
   if (config.DEMO_DATA) await seedDemoPromotions(store);
   const guide = state.createProperty<GuideState>(GUIDE_STATE_PROPERTY);
-  const shopping: ShoppingDeps = { profile, guide, knowledge, promotions };
+  const shopping: ShoppingDeps = { profile, guide, knowledge, promotions, cartBase: config.SHOP_CART_URL };
   const areas: DialogArea[] = [createShoppingGuideArea(shopping), createMarketingArea(shopping)];
   const handoffArea = createHandoffArea({ handoffs, state, profile, tickets });
   areas.push(createOrdersArea({ orders, profile }), createAfterSalesArea({ orders, tickets, profile }), handoffArea);
