@@ -47,9 +47,26 @@ export function withVariants(data: LabeledUtterance[], perUtterance = 2, seed = 
     for (let i = 0; i < perUtterance; i++) {
       const text = zh
         ? `${random() < 0.6 ? pick(ZH_PREFIXES) : ''}${row.text.replace(/[？?。!！]+$/, '')}${random() < 0.6 ? pick(ZH_SUFFIXES) : ''}`
-        : `${pick(EN_PREFIXES)}${(random() < 0.5 ? row.text.toLowerCase() : row.text).replace(/[?.!]+$/, '')}${pick(EN_SUFFIXES)}`;
+        : `${pick(EN_PREFIXES)}${withTypo((random() < 0.5 ? row.text.toLowerCase() : row.text).replace(/[?.!]+$/, ''), random)}${pick(EN_SUFFIXES)}`;
       out.push({ text, intent: row.intent });
     }
   }
   return out;
+}
+
+/**
+ * Half of the English variants get one typo (a dropped, doubled or swapped letter in a longer word), the
+ * noise real support requests carry; with the model's letter trigrams this teaches "shiping" ≈ "shipping".
+ */
+export function withTypo(text: string, random: () => number): string {
+  if (random() < 0.5) return text;
+  const words = text.split(' ');
+  const candidates = words.map((w, i) => (/^[a-z]{5,}$/i.test(w) ? i : -1)).filter((i) => i >= 0);
+  if (candidates.length === 0) return text;
+  const at = candidates[Math.floor(random() * candidates.length)];
+  const w = words[at];
+  const i = 1 + Math.floor(random() * (w.length - 2));
+  const kind = random();
+  words[at] = kind < 0.4 ? w.slice(0, i) + w.slice(i + 1) : kind < 0.7 ? w.slice(0, i) + w[i] + w.slice(i) : w.slice(0, i - 1) + w[i] + w[i - 1] + w.slice(i + 1);
+  return words.join(' ');
 }
