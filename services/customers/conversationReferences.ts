@@ -30,7 +30,9 @@ export class ConversationReferences {
 
   async remember(customerId: string, channelId: string, reference: object): Promise<void> {
     const id = `${customerId}|${channelId}`;
-    const json = JSON.stringify(reference);
+    // the id of the message being answered changes every turn and is not needed to write first
+    const { activityId: _activityId, ...where } = reference as { activityId?: string };
+    const json = JSON.stringify(where);
     if (this.recent.get(id) === json) return;
     await this.refs.replaceOne(
       { _id: id },

@@ -27,6 +27,16 @@ describe('customer directory', () => {
     expect(await dir.find({ channelId: 'telegram', userId: 'b' })).toBe(a);
   });
 
+  it('keeps where to reach the customer, not which message was last answered', async () => {
+    const refs = new ConversationReferences(new EmbeddedStore(null));
+    await refs.remember('c1', 'telegram', { activityId: 'm1', conversation: { id: 'chat-1' }, serviceUrl: 'x' });
+    await refs.remember('c1', 'telegram', { activityId: 'm2', conversation: { id: 'chat-1' }, serviceUrl: 'x' });
+    const [ref] = await refs.forCustomer('c1');
+    expect(ref.reference).toEqual({ conversation: { id: 'chat-1' }, serviceUrl: 'x' });
+    await refs.remember('c1', 'telegram', { activityId: 'm3', conversation: { id: 'chat-2' }, serviceUrl: 'x' });
+    expect((await refs.forCustomer('c1'))[0].reference).toMatchObject({ conversation: { id: 'chat-2' } });
+  });
+
   it('refuses empty or oversized identities', async () => {
     const dir = new CustomerDirectory(new EmbeddedStore(null));
     await expect(dir.resolve({ channelId: '', userId: 'x' })).rejects.toBeInstanceOf(IdentityError);
