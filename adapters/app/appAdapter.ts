@@ -4,24 +4,16 @@
  * the app renders itself. This is the pattern the other custom channels follow.
  */
 import crypto from 'node:crypto';
-import {
-  Activity,
-  BotAdapter,
-  ConversationReference,
-  ResourceResponse,
-  TurnContext,
-} from 'botbuilder';
+import { Activity, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
+import { ChannelAdapter, ChannelNotSupportedError } from '../channelAdapter';
+
+export { ChannelNotSupportedError };
 
 const REPLIES = Symbol('appReplies');
 
-export class ChannelNotSupportedError extends Error {
-  constructor(what: string) {
-    super(`the app channel does not support ${what}`);
-    this.name = 'ChannelNotSupportedError';
-  }
-}
+export class AppAdapter extends ChannelAdapter {
+  protected readonly channelName = 'app';
 
-export class AppAdapter extends BotAdapter {
   /** Runs one turn and returns every activity the bot sent in it. */
   async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
     const replies: Partial<Activity>[] = [];
@@ -33,7 +25,7 @@ export class AppAdapter extends BotAdapter {
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const replies = context.turnState.get(REPLIES) as Partial<Activity>[] | undefined;
-    if (!replies) throw new ChannelNotSupportedError('messages outside a request (proactive push)');
+    if (!replies) throw new ChannelNotSupportedError(this.channelName, 'messages outside a request (proactive push)');
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
       if (activity.type === 'delay' || activity.type === 'trace') {
@@ -47,15 +39,8 @@ export class AppAdapter extends BotAdapter {
     return responses;
   }
 
-  async updateActivity(): Promise<void> {
-    throw new ChannelNotSupportedError('updating a sent message');
-  }
-
-  async deleteActivity(): Promise<void> {
-    throw new ChannelNotSupportedError('deleting a sent message');
-  }
-
-  async continueConversation(_reference: Partial<ConversationReference>): Promise<void> {
-    throw new ChannelNotSupportedError('proactive messages');
+  /** The app asks and the bot answers in the HTTP response: there is no way to write first. */
+  override async continueConversation(_reference: Partial<ConversationReference>): Promise<void> {
+    throw new ChannelNotSupportedError(this.channelName, 'proactive messages');
   }
 }

@@ -2,7 +2,8 @@
  * The Telegram channel's BotAdapter: every activity the bot sends becomes Bot API calls, in order,
  * whether during a webhook turn or proactively (campaigns, agents) through continueConversation.
  */
-import { Activity, BotAdapter, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
+import { Activity, ResourceResponse, TurnContext } from 'botbuilder';
+import { ChannelAdapter } from '../channelAdapter';
 import { render } from './render';
 import type { TelegramApi } from './telegramApi';
 
@@ -13,7 +14,9 @@ export class TelegramNotSupportedError extends Error {
   }
 }
 
-export class TelegramAdapter extends BotAdapter {
+export class TelegramAdapter extends ChannelAdapter {
+  protected readonly channelName = 'telegram';
+
   constructor(readonly api: TelegramApi) {
     super();
   }
@@ -35,18 +38,5 @@ export class TelegramAdapter extends BotAdapter {
       responses.push({ id });
     }
     return responses;
-  }
-
-  async updateActivity(): Promise<void> {
-    throw new TelegramNotSupportedError('editing a sent message');
-  }
-
-  async deleteActivity(): Promise<void> {
-    throw new TelegramNotSupportedError('deleting a sent message');
-  }
-
-  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
-    await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 }

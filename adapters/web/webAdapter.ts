@@ -3,7 +3,8 @@
  * where open streams (WebSocket) and pollers pick it up. Because delivery does not depend on an open
  * HTTP request, proactive messages (an agent's reply, a campaign) reach a conversation that is still open.
  */
-import { Activity, BotAdapter, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
+import { Activity, ResourceResponse, TurnContext } from 'botbuilder';
+import { ChannelAdapter } from '../channelAdapter';
 import type { ConversationStore } from './conversationStore';
 import { render } from './render';
 
@@ -17,7 +18,9 @@ export class WebChannelError extends Error {
   }
 }
 
-export class WebAdapter extends BotAdapter {
+export class WebAdapter extends ChannelAdapter {
+  protected readonly channelName = 'web chat';
+
   constructor(private readonly conversations: ConversationStore) {
     super();
   }
@@ -47,19 +50,5 @@ export class WebAdapter extends BotAdapter {
       responses.push({ id: stored.id ?? '' });
     }
     return responses;
-  }
-
-  async updateActivity(): Promise<void> {
-    throw new WebChannelError('the web chat does not support updating a sent message');
-  }
-
-  async deleteActivity(): Promise<void> {
-    throw new WebChannelError('the web chat does not support deleting a sent message');
-  }
-
-  /** Proactive message into a conversation that is still held in memory. */
-  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
-    await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 }

@@ -4,7 +4,8 @@
  * from campaigns or agents) they go straight out through the customer-service message API.
  */
 import crypto from 'node:crypto';
-import { Activity, BotAdapter, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
+import { Activity, ResourceResponse, TurnContext } from 'botbuilder';
+import { ChannelAdapter } from '../channelAdapter';
 import type { Logger } from '../../services/observability/logger';
 import { render, WeChatMessage } from './render';
 import type { WeChatApi } from './wechatApi';
@@ -18,7 +19,9 @@ export class WeChatNotSupportedError extends Error {
   }
 }
 
-export class WeChatAdapter extends BotAdapter {
+export class WeChatAdapter extends ChannelAdapter {
+  protected readonly channelName = 'WeChat';
+
   constructor(
     private readonly api: WeChatApi,
     private readonly logger: Logger,
@@ -60,19 +63,5 @@ export class WeChatAdapter extends BotAdapter {
       const e = err as Error & { errcode?: number };
       this.logger.error({ err: { name: e.name, message: e.message, errcode: e.errcode }, openid }, 'WeChat customer-service message failed');
     }
-  }
-
-  async updateActivity(): Promise<void> {
-    throw new WeChatNotSupportedError('editing a sent message');
-  }
-
-  async deleteActivity(): Promise<void> {
-    throw new WeChatNotSupportedError('deleting a sent message');
-  }
-
-  /** Proactive turn (campaigns, agents): replies go out through the customer-service API. */
-  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
-    await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 }

@@ -1,0 +1,33 @@
+/**
+ * What every custom channel adapter (app, web chat, WeChat, Telegram) shares: sent messages cannot be
+ * edited or deleted on these channels, and a proactive turn (campaigns, agents) runs the bot logic on a
+ * stored conversation reference, its replies leaving through the channel's own sendActivities.
+ */
+import { BotAdapter, ConversationReference, TurnContext } from 'botbuilder';
+
+export class ChannelNotSupportedError extends Error {
+  constructor(
+    readonly channel: string,
+    what: string,
+  ) {
+    super(`the ${channel} channel does not support ${what}`);
+    this.name = 'ChannelNotSupportedError';
+  }
+}
+
+export abstract class ChannelAdapter extends BotAdapter {
+  protected abstract readonly channelName: string;
+
+  async updateActivity(): Promise<void> {
+    throw new ChannelNotSupportedError(this.channelName, 'editing a sent message');
+  }
+
+  async deleteActivity(): Promise<void> {
+    throw new ChannelNotSupportedError(this.channelName, 'deleting a sent message');
+  }
+
+  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+}
