@@ -9,22 +9,12 @@ import { ChannelAdapter, ChannelNotSupportedError } from '../channelAdapter';
 
 export { ChannelNotSupportedError };
 
-const REPLIES = Symbol('appReplies');
 
 export class AppAdapter extends ChannelAdapter {
   protected readonly channelName = 'app';
 
-  /** Runs one turn and returns every activity the bot sent in it. */
-  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
-    const replies: Partial<Activity>[] = [];
-    const context = new TurnContext(this, activity);
-    context.turnState.set(REPLIES, replies);
-    await this.runMiddleware(context, logic);
-    return replies;
-  }
-
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const replies = context.turnState.get(REPLIES) as Partial<Activity>[] | undefined;
+    const replies = this.collectedReplies(context);
     if (!replies) throw new ChannelNotSupportedError(this.channelName, 'messages outside a request (proactive push)');
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {

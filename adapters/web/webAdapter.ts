@@ -25,11 +25,6 @@ export class WebAdapter extends ChannelAdapter {
     super();
   }
 
-  /** Runs one turn for an activity a client posted (or the join of a new conversation). */
-  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    await this.runMiddleware(new TurnContext(this, activity), logic);
-  }
-
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {

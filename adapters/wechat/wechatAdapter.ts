@@ -10,7 +10,6 @@ import type { Logger } from '../../services/observability/logger';
 import { render, WeChatMessage } from './render';
 import type { WeChatApi } from './wechatApi';
 
-const REPLIES = Symbol('wechatReplies');
 
 export class WeChatNotSupportedError extends Error {
   constructor(what: string) {
@@ -29,17 +28,8 @@ export class WeChatAdapter extends ChannelAdapter {
     super();
   }
 
-  /** Runs one turn and returns every activity the bot sent in it. */
-  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
-    const replies: Partial<Activity>[] = [];
-    const context = new TurnContext(this, activity);
-    context.turnState.set(REPLIES, replies);
-    await this.runMiddleware(context, logic);
-    return replies;
-  }
-
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const replies = context.turnState.get(REPLIES) as Partial<Activity>[] | undefined;
+    const replies = this.collectedReplies(context);
     const visible = activities.filter((a) => a.type === 'message');
     if (replies) replies.push(...visible);
     else {
