@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --duration SECONDS --connections N]
+ * npm run bench [-- --duration SECONDS --connections N --mix mixed|light]
  *
  * Starts the bot (fresh embedded store on disk, local models, demo store) in its own process and drives
  * N concurrent simulated customers through multi-turn conversations — half on the app channel, half on
@@ -14,7 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { LoadResult, runLoad, Step } from './loadDriver';
-import { CONVERSATIONS } from './conversations';
+import { CONVERSATIONS, LIGHT_CONVERSATIONS } from './conversations';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,6 +28,13 @@ function arg(name: string, fallback: number): number {
 }
 
 const duration = arg('duration', 10);
+const mixIndex = process.argv.indexOf('--mix');
+const mix = mixIndex < 0 ? 'mixed' : process.argv[mixIndex + 1];
+if (mix !== 'mixed' && mix !== 'light') {
+  process.stderr.write('--mix is mixed (shopping, orders, returns; the default) or light (greetings only)\n');
+  process.exit(2);
+}
+const scripts = mix === 'light' ? LIGHT_CONVERSATIONS : CONVERSATIONS;
 const connections = Math.round(arg('connections', 20));
 const root = path.resolve(__dirname, '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -124,7 +131,7 @@ function activity(sinkUrl: string, user: string, text: string, seq: number) {
 /** Customer i follows conversation scripts in turn; even customers use the app channel, odd ones /api/messages. */
 function conversationCustomer(base: string, sinkUrl: string, label: string) {
   return (i: number): Step => {
-    const script = CONVERSATIONS[i % CONVERSATIONS.length];
+    const script = scripts[i % scripts.length];
     let pos = 0;
     let seq = 0;
     const user = `bench-${label}-${i}`;
@@ -175,7 +182,7 @@ async function main() {
       '/',
     );
     const bot = await measure(
-      'this bot (mixed conversations)',
+      `this bot (${mix} conversations)`,
       'index.ts',
       { DATA_DIR: dataDir, LOG_LEVEL: 'warn', MONGODB_URI: '', OPENAI_API_KEY: '', MicrosoftAppId: '', ADMIN_TOKEN: '' },
       (base) => conversationCustomer(base, sink.url, 'c'),
@@ -190,7 +197,7 @@ async function main() {
       ratioToEchoBot: Number((bot.perSec / echoBot.perSec).toFixed(3)),
     };
     const lines = [
-      `machine: ${os.cpus().length} cores, node ${process.version}; ${connections} connections, ${duration} s each`,
+      `machine: ${os.cpus().length} cores, node ${process.version}; ${connections} connections, ${duration} s each; ${mix} conversations`,
       row('restify JSON echo', restifyEcho, 'req/s'),
       row('botbuilder CloudAdapter echo bot', echoBot, 'turns/s'),
       row('this bot, full pipeline', bot, 'turns/s'),
@@ -200,7 +207,7 @@ async function main() {
     fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
     fs.writeFileSync(
       path.join(root, 'bench', 'results', 'latest.json'),
-      JSON.stringify({ ...result, connections, durationSec: duration, at: new Date().toISOString(), raw: { bot, echoBot, restifyEcho } }, null, 2),
+      JSON.stringify({ ...result, mix, connections, durationSec: duration, at: new Date().toISOString(), raw: { bot, echoBot, restifyEcho } }, null, 2),
     );
     process.stdout.write(JSON.stringify(result) + '\n');
   } finally {

@@ -17,3 +17,9 @@ export const CONVERSATIONS: string[][] = [
   // English orders and FAQ
   ['where is my order', 'cancel', 'how long does shipping take', 'thank you'],
 ];
+
+/** `--mix light`: the lightest real turn (greeting and thanks), the foundation's skeleton turn. */
+export const LIGHT_CONVERSATIONS: string[][] = [
+  ['你好', '谢谢'],
+  ['hello', 'thanks'],
+];
