@@ -1,5 +1,5 @@
 /** Builds the real turn pipeline (CustomerServiceBot + AppAdapter) around a given root dialog. */
-import { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { AppAdapter } from '../../adapters/app/appAdapter';
 import { toActivity } from '../../adapters/app/toActivity';
@@ -37,18 +37,32 @@ export function buildHarness(
     maxAttempts: options.maxAttempts,
     observers: options.observers,
   });
-  const adapter = new AppAdapter();
-  adapter.onTurnError = (ctx, err) => bot.handleTurnError(ctx, err);
+  const send = appChannelSender(bot);
   return {
     bot,
     state,
     directory,
     async send(userId, text, channelId = 'app') {
-      const mapped = toActivity({ userId, text }, `${Math.random()}`, new Date());
-      if (!mapped.ok) throw new Error(mapped.reason);
-      const replies = await adapter.processActivity({ ...mapped.activity, channelId }, (ctx) => bot.run(ctx));
-      return replies.map((r) => r.text ?? '');
+      return (await send(userId, text, channelId)).map((r) => r.text ?? '');
     },
+  };
+}
+
+/** A message body for the app channel, without the user id; toActivity validates it as the route would. */
+export type AppMessageBody = { text?: string; attachments?: unknown[]; locale?: string };
+
+/**
+ * Sends one app-channel message through a real AppAdapter (under any channel id, to play another
+ * channel's customer) and returns every activity the bot sent in that turn.
+ */
+export function appChannelSender(bot: CustomerServiceBot) {
+  const adapter = new AppAdapter();
+  adapter.onTurnError = (ctx, err) => bot.handleTurnError(ctx, err);
+  return async (userId: string, message: string | AppMessageBody, channelId = 'app'): Promise<Partial<Activity>[]> => {
+    const body = typeof message === 'string' ? { userId, text: message } : { userId, ...message };
+    const mapped = toActivity(body, `${Math.random()}`, new Date());
+    if (!mapped.ok) throw new Error(mapped.reason);
+    return adapter.processActivity({ ...mapped.activity, channelId }, (ctx) => bot.run(ctx));
   };
 }
 

@@ -5,8 +5,6 @@
  */
 import type { Activity } from 'botbuilder';
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { AppAdapter } from '../../../adapters/app/appAdapter';
-import { toActivity } from '../../../adapters/app/toActivity';
 import { CustomerServiceBot } from '../../../bots/CustomerServiceBot';
 import { CustomerState } from '../../../bots/customerState';
 import { HANDOFF_DIALOG, HandoffOptions } from '../../../dialogs/handoff/ids';
@@ -20,6 +18,7 @@ import type { CustomerProfile } from '../../../services/customers/profile';
 import { silentLogger } from '../../../services/observability/logger';
 import { createPromotions, LastPurchases, Promotions, seedDemoPromotions } from '../../../services/promotions';
 import { DocumentBotStorage, DocumentStore, EmbeddedStore } from '../../../storage';
+import { appChannelSender } from '../../helpers/botHarness';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 import { testConfig } from '../../../config';
 import { createKnowledgeBase } from '../../../knowledge';
@@ -91,13 +90,7 @@ export async function dialogHarness(
     dialog,
     logger: silentLogger(),
   });
-  const adapter = new AppAdapter();
-  adapter.onTurnError = (ctx, err) => bot.handleTurnError(ctx, err);
-  const send = async (userId: string, text: string, channelId = 'app') => {
-    const mapped = toActivity({ userId, text }, `${Math.random()}`, new Date());
-    if (!mapped.ok) throw new Error(mapped.reason);
-    return adapter.processActivity({ ...mapped.activity, channelId }, (ctx) => bot.run(ctx));
-  };
+  const send = appChannelSender(bot);
   return {
     store,
     state,

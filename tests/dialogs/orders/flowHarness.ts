@@ -3,8 +3,6 @@
  * the handoff gate) on an in-memory store, driven like the app channel. Tests script the recognizer.
  */
 import type { Activity, Attachment } from 'botbuilder';
-import { AppAdapter } from '../../../adapters/app/appAdapter';
-import { toActivity } from '../../../adapters/app/toActivity';
 import { CustomerServiceBot } from '../../../bots/CustomerServiceBot';
 import { CustomerState } from '../../../bots/customerState';
 import { createAfterSalesArea } from '../../../dialogs/afterSales';
@@ -20,6 +18,7 @@ import { OrderService } from '../../../services/orders';
 import { demoOrders } from '../../../services/orders/demo/demoOrders';
 import { TicketService } from '../../../services/tickets';
 import { DocumentBotStorage, EmbeddedStore } from '../../../storage';
+import { appChannelSender } from '../../helpers/botHarness';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 
 export type Script = Record<string, Intent | Partial<NluResult>>;
@@ -68,14 +67,7 @@ export function flowHarness(script: Script): FlowHarness {
     logger: silentLogger(),
     interceptors: [handoffArea.gate],
   });
-  const adapter = new AppAdapter();
-  adapter.onTurnError = (ctx, err) => bot.handleTurnError(ctx, err);
-  const send = async (userId: string, message: string | Message, channelId = 'app') => {
-    const body = typeof message === 'string' ? { userId, text: message } : { userId, ...message };
-    const mapped = toActivity(body, `${Math.random()}`, new Date());
-    if (!mapped.ok) throw new Error(mapped.reason);
-    return adapter.processActivity({ ...mapped.activity, channelId }, (ctx) => bot.run(ctx));
-  };
+  const send = appChannelSender(bot);
   return {
     store,
     directory,
