@@ -1,13 +1,12 @@
 /** onTurnError: logs ids (not text), apologises, clears the broken dialog, and the bot keeps serving. */
 import { Writable } from 'node:stream';
 import { TurnContext } from 'botbuilder';
-import { AppAdapter } from '../../adapters/app/appAdapter';
-import { toActivity } from '../../adapters/app/toActivity';
 import { CustomerServiceBot } from '../../bots/CustomerServiceBot';
 import { CustomerState } from '../../bots/customerState';
 import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../services/customers';
 import { createLogger } from '../../services/observability/logger';
 import { DocumentBotStorage, EmbeddedStore } from '../../storage';
+import { appChannelSender } from '../helpers/botHarness';
 import { ScriptedRecognizer } from '../helpers/scriptedRecognizer';
 
 function capture() {
@@ -45,13 +44,8 @@ describe('turn errors', () => {
         },
       },
     });
-    const adapter = new AppAdapter();
-    adapter.onTurnError = (ctx, err) => bot.handleTurnError(ctx, err);
-    const send = async (text: string) => {
-      const m = toActivity({ userId: 'err-user', text }, 'id', new Date());
-      if (!m.ok) throw new Error(m.reason);
-      return (await adapter.processActivity(m.activity, (ctx) => bot.run(ctx))).map((r) => r.text);
-    };
+    const sender = appChannelSender(bot);
+    const send = async (text: string) => (await sender('err-user', text)).map((r) => r.text);
 
     expect(await send('hello')).toEqual(['fine']);
     expect(await send('boom 13812345678')).toEqual(['抱歉，系统开了个小差，请您再试一次～']);
