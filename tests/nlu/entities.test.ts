@@ -153,9 +153,8 @@ describe('all entities together', () => {
     ]);
   });
 
-  test('plain text without entity hints yields nothing, quickly', () => {
-    const started = performance.now();
-    for (let i = 0; i < 500; i++) expect(recognizer.recognize('这个面霜好用吗', false)).toEqual([{ type: 'category', text: '面霜', value: 'face_cream', start: 2, end: 4 }]);
-    expect((performance.now() - started) / 500).toBeLessThan(0.5);
+  // Speed is measured by `npm run bench*`, never by a timed unit test.
+  test('plain text without entity hints yields only the category, every time', () => {
+    for (let i = 0; i < 50; i++) expect(recognizer.recognize('这个面霜好用吗', false)).toEqual([{ type: 'category', text: '面霜', value: 'face_cream', start: 2, end: 4 }]);
   });
 });

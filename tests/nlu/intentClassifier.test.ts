@@ -64,13 +64,6 @@ describe('local intent classifier', () => {
     expect(correct / rows.length).toBeGreaterThanOrEqual(0.9);
   });
 
-  test('recognizes a short utterance in well under a millisecond', () => {
-    const texts = ['我的快递到哪了', '怎么开发票', 'I want to cancel my order', '你好'];
-    for (let i = 0; i < 200; i++) recognizer.recognizeSync(texts[i % texts.length]);
-    const started = performance.now();
-    for (let i = 0; i < 1000; i++) recognizer.recognizeSync(texts[i % texts.length]);
-    expect((performance.now() - started) / 1000).toBeLessThan(1);
-  });
 });
 
 describe('training data and model cache', () => {
