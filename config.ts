@@ -14,6 +14,11 @@ import { optionalString, boolFlag } from './configSchemas/fields';
 import { nluConfigSchema } from './nlu/config';
 import { knowledgeConfigSchema } from './knowledge/config';
 import { channelConfigSchema } from './adapters/config';
+import { appChannelProductionIssues } from './adapters/app/config';
+import { botFrameworkProductionIssues } from './adapters/botframework/config';
+import { webChatProductionIssues } from './adapters/web/config';
+import { dataEncryptionProductionIssues, storageConfigSchema } from './storage/config';
+import { throttleConfigSchema } from './services/throttle/config';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -29,6 +34,8 @@ export const baseConfigSchema = z.object({
   ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   LOG_TRANSCRIPTS: boolFlag.default('false'),
+  /** Key of the short hashes that stand for client-chosen ids (conversation, user) in the logs; unset → random per process. */
+  LOG_ID_KEY: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   /** Load the demo store (catalogue, FAQ, demo customers and orders) into an empty store at startup. */
   DEMO_DATA: boolFlag.default('true'),
   MicrosoftAppId: optionalString,
@@ -44,7 +51,7 @@ export const baseConfigSchema = z.object({
   TURN_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
 });
 
-export const configSchema = baseConfigSchema.merge(nluConfigSchema).merge(knowledgeConfigSchema).merge(channelConfigSchema);
+export const configSchema = baseConfigSchema.merge(nluConfigSchema).merge(knowledgeConfigSchema).merge(channelConfigSchema).merge(storageConfigSchema).merge(throttleConfigSchema);
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -68,8 +75,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile: string
       parsed.error.issues.map((issue) => ({ key: issue.path.join('.') || '(root)', message: issue.message })),
     );
   }
+  const productionIssues = PRODUCTION_CHECKS.flatMap((check) => check(parsed.data));
+  if (productionIssues.length > 0) throw new ConfigError(productionIssues);
   return parsed.data;
 }
+
+/**
+ * What production (NODE_ENV=production) refuses to start without; each area owns its rule. A development
+ * default that is unsafe on the internet (Emulator mode, an open app channel) must be a startup error there.
+ */
+const PRODUCTION_CHECKS: ((config: Config) => { key: string; message: string }[])[] = [
+  botFrameworkProductionIssues,
+  appChannelProductionIssues,
+  webChatProductionIssues,
+  dataEncryptionProductionIssues,
+];
 
 /** Config for tests and benchmarks: defaults plus overrides, never reading the real environment. */
 export function testConfig(overrides: Record<string, string | undefined> = {}): Config {

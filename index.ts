@@ -11,7 +11,7 @@ import { registerWeChatChannel, wechatSettings } from './adapters/wechat';
 import { AccountLinkingInterceptor } from './bots/accountLinkingInterceptor';
 import { registerWebChannel } from './adapters/web';
 import { CustomerServiceBot } from './bots/CustomerServiceBot';
-import { CustomerState } from './bots/customerState';
+import { CustomerState, customerStateKey } from './bots/customerState';
 import type { TurnInterceptor, TurnObserver } from './bots/turnContracts';
 import type { DialogArea } from './dialogs/dialogArea';
 import { MainDialog } from './dialogs/mainDialog';
@@ -25,7 +25,12 @@ import { createKnowledgeBase } from './knowledge';
 import { createRecognizer } from './nlu';
 import type { Recognizer } from './nlu/types';
 import { registerAdminRoutes } from './server/adminRoutes';
+import { registerAdminThrottle } from './server/adminThrottle';
+import { FailureThrottle } from './services/throttle/failureThrottle';
 import { registerHandoffAdminRoutes } from './server/handoffAdminRoutes';
+import { registerPrivacyAdminRoutes } from './server/privacyAdminRoutes';
+import { AuditLog } from './services/privacy/auditLog';
+import { ReviewQueue } from './nlu/review/reviewQueue';
 import { HandoffService } from './services/handoff';
 import { OrderService } from './services/orders';
 import { seedDemoOrders } from './services/orders/demo/seedDemoOrders';
@@ -37,6 +42,7 @@ import { LinkCodes } from './services/customers/linkCodes';
 import { TurnEventRecorder } from './services/analytics/turnEvents';
 import { createLogger, Logger } from './services/observability/logger';
 import { createStore, DocumentBotStorage, DocumentStore } from './storage';
+import { privateStore } from './storage/encryption';
 
 export interface App {
   config: Config;
@@ -58,8 +64,12 @@ export interface BuildOptions {
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
-  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, transcripts: config.LOG_TRANSCRIPTS });
-  const store = options.store ?? (await createStore(config));
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, transcripts: config.LOG_TRANSCRIPTS, idKey: config.LOG_ID_KEY });
+  // personal data is encrypted at rest and retention stamped, whichever backend (or test store) is used
+  const store = await privateStore(options.store ?? (await createStore(config)), config, (file) =>
+    logger.warn({ file }, 'generated a development data encryption key (set DATA_ENCRYPTION_KEY in production)'),
+  );
+  const reviewTextId = (text: string) => store.cipher.lookupHash(`nluReview:${text}`);
   await Promise.all([
     CustomerDirectory.ensureIndexes(store),
     ConversationReferences.ensureIndexes(store),
@@ -71,14 +81,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const knowledge = await createKnowledgeBase({ store, config, logger });
 
   // [nlu] local model (+ LLM when OPENAI_API_KEY is set); the store enables the review queue (learning loop)
-  const nlu = options.recognizer ? undefined : await createRecognizer(config, { vocabulary: knowledge.vocabulary(), store, logger });
+  const nlu = options.recognizer ? undefined : await createRecognizer(config, { vocabulary: knowledge.vocabulary(), store, logger, textId: reviewTextId });
   const recognizer: Recognizer = options.recognizer ?? nlu!;
 
   // [services]
-  const directory = new CustomerDirectory(store);
+  const lock = new CustomerLock(store, { distributed: store.kind === 'mongo', timeoutMs: config.TURN_LOCK_TIMEOUT_MS });
+  // merges hold both customers' turn locks, so they are atomic with respect to running turns
+  const directory = new CustomerDirectory(store, lock);
   const references = new ConversationReferences(store);
   directory.onMerge((survivor, merged) => references.move(survivor, merged));
-  const lock = new CustomerLock(store, { distributed: store.kind === 'mongo', timeoutMs: config.TURN_LOCK_TIMEOUT_MS });
   const orders = new OrderService(store);
   const tickets = new TicketService(store);
   const handoffs = new HandoffService(store);
@@ -106,9 +117,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const interceptors: TurnInterceptor[] = [];
   interceptors.push(handoffArea.gate); // first: while a human owns the customer nothing else runs
   await LinkCodes.ensureIndexes(store);
-  interceptors.push(
-    new AccountLinkingInterceptor({ codes: new LinkCodes(store), directory, state, logger }),
-  );
+  const linkCodes = new LinkCodes(store, {
+    maxFailuresPerAddress: config.LINK_CODE_MAX_FAILURES_PER_ADDRESS,
+    maxFailuresGlobal: config.LINK_CODE_MAX_FAILURES_GLOBAL,
+    lockAfterFailures: config.LINK_CODE_LOCK_AFTER_FAILURES,
+  });
+  interceptors.push(new AccountLinkingInterceptor({ codes: linkCodes, directory, state, logger }));
   const nluCorrections = nlu?.correctionInterceptor(); // observes only ("不是这个意思" → review queue); never handles a turn
   if (nluCorrections) interceptors.push(nluCorrections);
   const events = new TurnEventRecorder(store, logger);
@@ -123,21 +137,43 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     appPassword: config.MicrosoftAppPassword,
     appType: config.MicrosoftAppType,
     tenantId: config.MicrosoftAppTenantId,
+    // Emulator mode (no app id) only outside production; loadConfig already refuses production without one
+    allowUnauthenticated: config.NODE_ENV !== 'production',
     logger,
     bot,
   });
-  registerAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, directory, logger });
-  registerHandoffAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, logger, handoffs, tickets });
+  // [privacy] export, erase and the audit log of every admin request
+  await AuditLog.ensureIndexes(store);
+  const audit = new AuditLog(store, (err) => logger.error({ err }, 'could not write an admin audit entry'));
+  const privacy = {
+    ...{ directory, references, orders, tickets, handoffs, promotions, events, lock, store },
+    linkCodes,
+    review: new ReviewQueue(store, reviewTextId),
+    botState: new DocumentBotStorage(store),
+    stateKey: customerStateKey,
+  };
+  // wrong admin tokens: per-address throttle on every /api/admin/* route (429 + Retry-After)
+  const adminFailures = { failures: new FailureThrottle(store), maxFailures: config.ADMIN_MAX_FAILURES, trustProxy: config.ADMIN_TRUST_PROXY };
+  registerAdminThrottle(server, { adminToken: config.ADMIN_TOKEN, logger, ...adminFailures });
+  registerAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, directory, logger, audit });
+  registerHandoffAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, logger, handoffs, tickets, audit });
+  registerPrivacyAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, logger, audit, privacy });
   // [channels] further channels register their routes here, each only when its config is present
+  // webhook channels store what they acknowledge (durable inbox); startInbox below resumes what a killed
+  // process acknowledged but never finished, now and every few seconds
+  const inboxes: { startInbox(): void; stopInbox(): void }[] = [];
   const wechat = wechatSettings(config);
-  if (wechat) registerWeChatChannel(server, { ...wechat, store, logger, bot });
+  if (wechat) inboxes.push(registerWeChatChannel(server, { ...wechat, store, logger, bot, production: config.NODE_ENV === 'production' }));
   const telegram = telegramSettings(config);
-  if (telegram) registerTelegramChannel(server, { ...telegram, logger, bot });
+  if (telegram) inboxes.push(registerTelegramChannel(server, { ...telegram, store, logger, bot }));
   registerWebChannel(server, { ...config, logger, bot });
+
+  for (const inbox of inboxes) inbox.startInbox(); // the bot is built: left-over updates can run
 
   let closing: Promise<void> | undefined;
   const close = (graceMs = 10000) =>
     (closing ??= (async () => {
+      for (const inbox of inboxes) inbox.stopInbox();
       await stopAccepting(server, graceMs);
       await Promise.race([bot.idle(), new Promise((r) => setTimeout(r, graceMs).unref())]);
       await events.flush();

@@ -15,7 +15,7 @@ import type { CustomerLock } from '../services/customers/customerLock';
 import type { Logger } from '../services/observability/logger';
 import { EtagConflictError } from '../storage/botStateStorage';
 import { CUSTOMER_ID, CustomerState } from './customerState';
-import { NLU_RESULT, TurnInterceptor, TurnObserver, TurnOutcome } from './turnContracts';
+import { NLU_RESULT, takeAfterTurnTasks, TurnInterceptor, TurnObserver, TurnOutcome } from './turnContracts';
 
 /** The dialog the bot runs: MainDialog in production, anything with the same shape in tests. */
 export interface RootDialog {
@@ -104,9 +104,8 @@ export class CustomerServiceBot {
       this.deps.logger.warn({ activityId: activity.id, channelId }, 'message without channel or user id ignored');
       return;
     }
-    const customerId = await this.deps.directory.resolve({ channelId, userId });
+    let customerId = await this.deps.directory.resolve({ channelId, userId });
     context.turnState.set(CUSTOMER_ID, customerId);
-    await this.deps.references.remember(customerId, channelId, TurnContext.getConversationReference(activity));
 
     const outcome: TurnOutcome = { customerId, channelId, latencyMs: 0, attempts: 0 };
     const outbox: Outbox = { holding: true, items: [] };
@@ -118,23 +117,23 @@ export class CustomerServiceBot {
     });
 
     try {
-      await this.deps.lock.run(customerId, async () => {
-        for (let attempt = 1; ; attempt++) {
-          outcome.attempts = attempt;
-          outbox.items = [];
-          try {
-            await this.turn(context, customerId, outcome);
-            await this.deps.state.saveChanges(context);
-            return;
-          } catch (err) {
-            if (!(err instanceof EtagConflictError) || attempt >= this.maxAttempts) throw err;
-            this.deps.logger.debug({ customerId, attempt }, 'state changed under this turn; retrying');
-            this.deps.state.forget(context);
-            context.turnState.delete(NLU_RESULT);
-            await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
-          }
-        }
-      });
+      for (;;) {
+        const locked = customerId;
+        // resolved again under the lock: a merge (which holds both customers' locks) may have moved this
+        // identity since, and then the turn runs under the survivor instead of writing under the old id
+        const movedTo = await this.deps.lock.run(locked, async () => {
+          const current = await this.deps.directory.resolve({ channelId, userId });
+          if (current !== locked) return current;
+          await this.deps.references.remember(locked, channelId, TurnContext.getConversationReference(activity));
+          await this.attempts(context, locked, outcome, outbox);
+          return undefined;
+        });
+        if (movedTo === undefined) break;
+        customerId = movedTo;
+        context.turnState.set(CUSTOMER_ID, customerId);
+        outcome.customerId = customerId;
+      }
+      for (const task of takeAfterTurnTasks(context)) await task();
       outbox.holding = false;
       if (outbox.items.length > 0) await context.sendActivities(outbox.items);
     } catch (err) {
@@ -149,6 +148,26 @@ export class CustomerServiceBot {
     }
   }
 
+  /** Runs the turn under the customer's lock; retried when the state changed underneath (eTag conflict). */
+  private async attempts(context: TurnContext, customerId: string, outcome: TurnOutcome, outbox: Outbox): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      outcome.attempts = attempt;
+      outbox.items = [];
+      takeAfterTurnTasks(context); // only the work of the attempt that is saved runs
+      try {
+        await this.turn(context, customerId, outcome);
+        await this.deps.state.saveChanges(context);
+        return;
+      } catch (err) {
+        if (!(err instanceof EtagConflictError) || attempt >= this.maxAttempts) throw err;
+        this.deps.logger.debug({ customerId, attempt }, 'state changed under this turn; retrying');
+        this.deps.state.forget(context);
+        context.turnState.delete(NLU_RESULT);
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+      }
+    }
+  }
+
   private async turn(context: TurnContext, customerId: string, outcome: TurnOutcome): Promise<void> {
     await this.deps.state.load(context, true);
     for (const interceptor of this.deps.interceptors ?? []) {
@@ -158,7 +177,7 @@ export class CustomerServiceBot {
       }
     }
     const text = (context.activity.text ?? '').slice(0, this.maxTextLength);
-    const nlu = await this.deps.recognizer.recognize(text, { locale: context.activity.locale });
+    const nlu = await this.deps.recognizer.recognize(text, { locale: context.activity.locale, customerId });
     context.turnState.set(NLU_RESULT, nlu);
     Object.assign(outcome, {
       intent: nlu.intent,

@@ -12,7 +12,7 @@ import type { CustomerState } from './customerState';
 import type { CustomerDirectory } from '../services/customers/customerDirectory';
 import { LinkCodes, LinkRateLimitedError } from '../services/customers/linkCodes';
 import type { Logger } from '../services/observability/logger';
-import type { TurnInterceptor } from './turnContracts';
+import { runAfterTurn, sourceAddressOf, TurnInterceptor } from './turnContracts';
 
 const ASK =
   /^(?:我要|我想|想|请|麻烦|帮我|给我)*(?:绑定|关联)(?:一下)?(?:我的)?(?:账号|帐号|账户)?(?:吧|一下)?[。.!！~～\s]*$|^(?:please\s+)?(?:link|connect|merge)\s+(?:my\s+)?accounts?[.!\s]*$/i;
@@ -80,14 +80,18 @@ export class AccountLinkingInterceptor implements TurnInterceptor {
     }
 
     const { code, explicit } = request;
-    const result = await this.deps.codes.redeem(code, identity);
+    const result = await this.deps.codes.redeem(code, identity, sourceAddressOf(context));
     switch (result.status) {
       case 'ok': {
-        const survivorId = await this.deps.directory.link(result.owner, identity);
-        // this turn's customer was just merged away (its state moved to the survivor): saving this
-        // turn's copy would resurrect it or conflict, so drop it; the next message runs as the survivor
+        const owner = result.owner;
+        // the merge takes both customers' locks, and this turn holds one: it runs once the turn is over
+        // (before the reply goes out; should it fail, the customer gets the apology instead)
+        runAfterTurn(context, async () => {
+          const survivorId = await this.deps.directory.link(owner, identity);
+          this.deps.logger.info({ customerId, survivorId, channelId: identity.channelId, ownerChannelId: owner.channelId }, 'accounts linked by code');
+        });
+        // this turn's customer is about to be merged away: its copy of the state is not saved
         this.deps.state.forget(context);
-        this.deps.logger.info({ customerId, survivorId, channelId: identity.channelId, ownerChannelId: result.owner.channelId }, 'accounts linked by code');
         await say(
           '绑定成功！两个渠道已是同一个账号，您的资料和刚才的对话都接上啦，直接继续聊就好～',
           'Linked! Both channels are now one account; your profile and our conversation carry on here.',
@@ -97,10 +101,12 @@ export class AccountLinkingInterceptor implements TurnInterceptor {
       case 'own_code':
         await say('这是您在当前渠道获取的绑定码，请到另一个渠道发送哦～', 'This code was issued on this channel; please send it on your other channel.');
         return true;
-      case 'rate_limited':
+      case 'rate_limited': {
         if (!explicit && (await this.dialogWaiting(context))) return false;
-        await say('绑定码输错次数太多，请 10 分钟后再试～', 'Too many wrong codes. Please try again in 10 minutes.');
+        const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+        await say(`绑定码输错次数太多，请 ${minutes} 分钟后再试～`, `Too many wrong codes. Please try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`);
         return true;
+      }
       case 'invalid':
         if (!explicit && (await this.dialogWaiting(context))) return false;
         await say(

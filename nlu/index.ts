@@ -8,7 +8,7 @@ import { LlmRecognizer } from './llm/llmRecognizer';
 import { LocalRecognizer } from './localRecognizer';
 import type { LabeledUtterance } from './model/trainingData';
 import { NluRecognizer, type NluLogger } from './nluRecognizer';
-import { ReviewQueue } from './review/reviewQueue';
+import { ReviewQueue, type TextId } from './review/reviewQueue';
 
 export * from './types';
 export { NluRecognizer } from './nluRecognizer';
@@ -20,6 +20,8 @@ export interface CreateRecognizerOptions {
   vocabulary?: Vocabulary;
   /** enables the learning loop: review queue and reviewed examples in training */
   store?: DocumentStore;
+  /** keyed hash for review-queue ids (the store's lookup hash), so no id can be reversed to its text */
+  textId?: TextId;
   logger?: NluLogger & { info?(obj: object, msg: string): void };
 }
 
@@ -28,7 +30,7 @@ export async function createRecognizer(config: Config, options: CreateRecognizer
   let review: ReviewQueue | undefined;
   let extraExamples: LabeledUtterance[] = [];
   if (store) {
-    review = new ReviewQueue(store);
+    review = new ReviewQueue(store, options.textId);
     await review.ensureIndexes(store);
     extraExamples = await review.trainingExamples();
   }

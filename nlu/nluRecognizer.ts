@@ -37,7 +37,7 @@ export class NluRecognizer implements Recognizer {
     const localResult = local.recognizeSync(text, recognizeOptions);
     if (review && localResult.confidence < reviewThreshold && text.trim().length > 1) {
       // never delays the turn; a failed write only loses one review row
-      review.add(text, localResult.intent, localResult.confidence, 'low_confidence').catch((err: Error) => logger?.warn({ err: err.message }, 'nlu review: could not queue an utterance'));
+      review.add(text, localResult.intent, localResult.confidence, 'low_confidence', recognizeOptions?.customerId).catch((err: Error) => logger?.warn({ err: err.message }, 'nlu review: could not queue an utterance'));
     }
     if (!llm || (mode === 'local' && localResult.confidence >= llmThreshold)) return localResult;
     try {

@@ -74,6 +74,8 @@ export interface NluResult {
 export interface RecognizeOptions {
   /** the channel's locale hint, e.g. zh-CN or en-US */
   locale?: string;
+  /** whose message this is: the review queue records it so the customer's export and erase find the row */
+  customerId?: string;
 }
 
 export interface Recognizer {

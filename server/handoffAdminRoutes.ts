@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { HandoffRecord, HandoffService } from '../services/handoff';
 import { HandoffTransitionError } from '../services/handoff';
 import type { Logger } from '../services/observability/logger';
+import type { AuditLog } from '../services/privacy/auditLog';
 import type { Ticket, TicketService } from '../services/tickets';
 import { adminRoute } from './adminRoutes';
 import { HttpError, readJsonObject, sendJson } from './http';
@@ -17,6 +18,8 @@ import { HttpError, readJsonObject, sendJson } from './http';
 export interface HandoffAdminDeps {
   adminToken?: string;
   logger: Logger;
+  /** every admin request is audited (adminRoute) */
+  audit: AuditLog;
   handoffs: HandoffService;
   tickets: TicketService;
 }

@@ -75,6 +75,11 @@ export interface DocumentStore {
   ensureIndex(collection: string, spec: IndexSpec): Promise<void>;
   /** Throws when the store cannot be reached. */
   ping(): Promise<void>;
+  /**
+   * Rewrites stored data so deleted, expired and overwritten documents no longer remain in it (embedded:
+   * every datafile is rewritten; MongoDB: nothing to do — the server reclaims space itself).
+   */
+  compact(): Promise<void>;
   /** Flushes pending writes and releases connections/files. */
   close(): Promise<void>;
 }

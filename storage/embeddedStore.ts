@@ -1,7 +1,9 @@
 /**
  * Embedded, persistent document store: one append-only NeDB datafile per collection under DATA_DIR.
  * Used when no MONGODB_URI is configured (development, demos, a single small shop). Every write is on
- * disk when its promise resolves; datafiles are compacted periodically and on close.
+ * disk when its promise resolves; datafiles are compacted periodically and on close. TTL indexes are
+ * enforced as firmly as MongoDB's (see embeddedExpiry.ts): expired documents are never returned and are
+ * deleted by a sweep, so a compaction removes them from the files.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +21,7 @@ import {
   UpdateResult,
 } from './documentStore';
 import { closeNedbFileHandles, installNedbFileHandles } from './nedbFileHandles';
+import { ExpiryRegistry, SWEEP_INTERVAL_MS } from './embeddedExpiry';
 
 const COMPACTION_INTERVAL_MS = 10 * 60 * 1000;
 const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -125,6 +128,9 @@ export class EmbeddedStore implements DocumentStore {
   readonly kind = 'embedded' as const;
   private readonly dbs = new Map<string, Datastore>();
   private closed = false;
+  private readonly expiry: ExpiryRegistry;
+  private readonly sweeper: NodeJS.Timeout;
+  private sweeping: Promise<void>;
 
   /** @param dataDir folder for the datafiles; `null` keeps everything in memory (tests, benchmarks). */
   constructor(private readonly dataDir: string | null) {
@@ -132,6 +138,14 @@ export class EmbeddedStore implements DocumentStore {
       fs.mkdirSync(dataDir, { recursive: true });
       installNedbFileHandles();
     }
+    this.expiry = new ExpiryRegistry(dataDir);
+    // open the collections that have a TTL so the startup sweep reaches them before anyone asks
+    for (const name of this.expiry.collections()) if (COLLECTION_NAME.test(name)) this.db(name);
+    this.sweeping = this.sweepExpired().catch(() => undefined);
+    this.sweeper = setInterval(() => {
+      this.sweeping = this.sweeping.then(() => this.sweepExpired()).catch(() => undefined);
+    }, SWEEP_INTERVAL_MS);
+    this.sweeper.unref();
   }
 
   collection<T extends BaseDocument>(name: string): Collection<T> {
@@ -147,6 +161,17 @@ export class EmbeddedStore implements DocumentStore {
       sparse: spec.sparse,
       expireAfterSeconds: spec.expireAfterSeconds,
     });
+    // NeDB skips this when the index came back from the datafile (without its TTL): arm it ourselves
+    if (spec.expireAfterSeconds !== undefined && fields.length === 1) {
+      const db = this.db(collection);
+      await this.expiry.declare(collection, fields[0], spec.expireAfterSeconds, db);
+      await this.expiry.sweep(collection, db);
+    }
+  }
+
+  /** Deletes every expired document now (also at startup, every minute and before compaction). */
+  async sweepExpired(): Promise<void> {
+    for (const [name, db] of [...this.dbs]) await this.expiry.sweep(name, db);
   }
 
   async ping(): Promise<void> {
@@ -154,8 +179,12 @@ export class EmbeddedStore implements DocumentStore {
     if (this.dataDir !== null) await fs.promises.access(this.dataDir, fs.constants.W_OK);
   }
 
-  /** Rewrites every datafile without superseded lines (also done periodically and on close). */
+  /**
+   * Rewrites every datafile without deleted, expired or superseded lines (also done periodically and on
+   * close), so erased data really leaves the disk.
+   */
   async compact(): Promise<void> {
+    await this.sweepExpired();
     if (this.dataDir === null) return;
     for (const db of this.dbs.values()) await db.compactDatafileAsync();
   }
@@ -163,6 +192,9 @@ export class EmbeddedStore implements DocumentStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearInterval(this.sweeper);
+    await this.sweeping;
+    await this.sweepExpired();
     for (const db of this.dbs.values()) {
       db.stopAutocompaction();
       if (this.dataDir !== null) await db.compactDatafileAsync();
@@ -190,6 +222,7 @@ export class EmbeddedStore implements DocumentStore {
           ? new Datastore({ inMemoryOnly: true })
           : new Datastore({ filename: this.file(name), autoload: true });
       if (this.dataDir !== null) db.setAutocompactionInterval(COMPACTION_INTERVAL_MS);
+      this.expiry.arm(name, db);
       this.dbs.set(name, db);
     }
     return db;

@@ -21,6 +21,20 @@ function rethrow(collection: string, err: unknown): never {
   throw err;
 }
 
+/** field → seconds of the TTL indexes declared on one collection */
+type TtlFields = Record<string, number>;
+
+/**
+ * MongoDB's TTL monitor deletes expired documents only once a minute; until then reads would still
+ * return them. Reads add this condition so an expired document is never returned (the embedded store
+ * behaves the same). `$not $lte` keeps documents whose field is missing or not a Date, as TTL does.
+ */
+function unexpired(filter: Filter, ttl: TtlFields | undefined, now = Date.now()): Filter {
+  if (!ttl) return filter;
+  const live = Object.entries(ttl).map(([field, seconds]) => ({ [field]: { $not: { $lte: new Date(now - seconds * 1000) } } }));
+  return { $and: [filter, ...live] };
+}
+
 /* The driver's generic filter types are stricter than our shared operator subset; documents are plain. */
 type AnyCollection = import('mongodb').Collection<any>;
 
@@ -28,14 +42,15 @@ class MongoCollection<T extends BaseDocument> implements Collection<T> {
   constructor(
     readonly name: string,
     private readonly c: AnyCollection,
+    private readonly ttl?: TtlFields,
   ) {}
 
   async findOne(filter: Filter): Promise<T | null> {
-    return (await this.c.findOne(filter)) as T | null;
+    return (await this.c.findOne(unexpired(filter, this.ttl))) as T | null;
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
-    let cursor = this.c.find(filter);
+    let cursor = this.c.find(unexpired(filter, this.ttl));
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
@@ -43,7 +58,7 @@ class MongoCollection<T extends BaseDocument> implements Collection<T> {
   }
 
   async count(filter: Filter): Promise<number> {
-    return this.c.countDocuments(filter);
+    return this.c.countDocuments(unexpired(filter, this.ttl));
   }
 
   async insertOne(doc: T): Promise<void> {
@@ -112,6 +127,7 @@ class MongoCollection<T extends BaseDocument> implements Collection<T> {
 
 export class MongoStore implements DocumentStore {
   readonly kind = 'mongo' as const;
+  private readonly ttl = new Map<string, TtlFields>();
 
   private constructor(
     private readonly client: MongoClient,
@@ -133,7 +149,7 @@ export class MongoStore implements DocumentStore {
   }
 
   collection<T extends BaseDocument>(name: string): Collection<T> {
-    return new MongoCollection<T>(name, this.db.collection(name));
+    return new MongoCollection<T>(name, this.db.collection(name), this.ttl.get(name));
   }
 
   async ensureIndex(collection: string, spec: IndexSpec): Promise<void> {
@@ -142,10 +158,19 @@ export class MongoStore implements DocumentStore {
       sparse: spec.sparse,
       expireAfterSeconds: spec.expireAfterSeconds,
     });
+    const fields = Object.keys(spec.fields);
+    if (spec.expireAfterSeconds !== undefined && fields.length === 1) {
+      this.ttl.set(collection, { ...this.ttl.get(collection), [fields[0]]: spec.expireAfterSeconds });
+    }
   }
 
   async ping(): Promise<void> {
     await this.db.command({ ping: 1 });
+  }
+
+  /** MongoDB frees deleted documents itself (WiredTiger); there is no datafile of ours to rewrite. */
+  async compact(): Promise<void> {
+    return undefined;
   }
 
   async close(): Promise<void> {

@@ -8,3 +8,12 @@ export const appChannelConfigSchema = z.object({
   /** Optional shared secret: when set, the app backend must send `Authorization: Bearer <APP_API_KEY>`. */
   APP_API_KEY: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
+
+/**
+ * Production check: /api/app/messages takes the caller's word for `userId`, so on the internet it must be
+ * reachable only by the shop's own backend, which proves itself with APP_API_KEY.
+ */
+export function appChannelProductionIssues(config: { NODE_ENV: string; APP_API_KEY?: string }): { key: string; message: string }[] {
+  if (config.NODE_ENV !== 'production' || config.APP_API_KEY) return [];
+  return [{ key: 'APP_API_KEY', message: 'is required in production: without it anyone can post as any app user' }];
+}

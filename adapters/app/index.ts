@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import type { Server } from 'restify';
 import type { TurnContext } from 'botbuilder';
+import { SOURCE_ADDRESS } from '../../bots/turnContracts';
 import { HttpError, readJsonObject, requireBearer, route, sendJson } from '../../server/http';
 import type { Logger } from '../../services/observability/logger';
 import { AppAdapter } from './appAdapter';
@@ -29,7 +30,7 @@ export function registerAppChannel(server: Server, options: AppChannelOptions): 
         const body = await readJsonObject(req, options.maxBodyBytes);
         const mapped = toActivity(body, crypto.randomUUID(), new Date());
         if (!mapped.ok) throw new HttpError(400, 'invalid_message', mapped.reason);
-        const replies = await adapter.processActivity(mapped.activity, (ctx) => options.bot.run(ctx));
+        const replies = await adapter.processActivity(mapped.activity, (ctx) => (ctx.turnState.set(SOURCE_ADDRESS, req.socket.remoteAddress), options.bot.run(ctx)));
         sendJson(res, 200, { replies: replies.map(render) });
       },
       (err) => options.logger.error({ err }, 'app channel request failed'),

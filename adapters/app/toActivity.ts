@@ -1,16 +1,20 @@
 /**
  * App channel inbound mapping (pure): the JSON a shop's app or mini-program backend posts → an Activity.
- * Returns either the activity or the reason the payload is refused.
+ * Returns either the activity or the reason the payload is refused. Every field is typed and bounded;
+ * fields we do not know are dropped, and the channel, conversation and sender are never taken from the
+ * body: `userId` is the only identity, and the route's APP_API_KEY is what vouches for it.
  */
 import { Activity, ActivityTypes } from 'botbuilder';
 import { z } from 'zod';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../jsonDepth';
 
 export const APP_CHANNEL_ID = 'app';
 
 const attachmentSchema = z
   .object({
     contentType: z.string().min(1).max(200),
-    contentUrl: z.string().url().max(2048).optional(),
+    // stored on tickets and shown to agents as a link: web URLs only (no javascript:, data:, file:)
+    contentUrl: z.string().max(2048).url().regex(/^https?:\/\//i, 'must be an http(s) URL').optional(),
     name: z.string().max(256).optional(),
     content: z.unknown().optional(),
   })
@@ -36,6 +40,8 @@ export type AppMessage = z.infer<typeof appMessageSchema>;
 export type Mapped = { ok: true; activity: Partial<Activity> } | { ok: false; reason: string };
 
 export function toActivity(body: unknown, activityId: string, now: Date): Mapped {
+  // attachment content is free-form JSON: bound its nesting before anything walks it
+  if (nestedDeeperThan(body)) return { ok: false, reason: `body: nested more than ${MAX_JSON_DEPTH} levels deep` };
   const parsed = appMessageSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

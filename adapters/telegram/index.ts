@@ -1,12 +1,16 @@
 /**
  * Telegram channel on /api/telegram: Telegram's webhook. The secret header is checked (constant time)
- * before anything is read; the update is validated, de-duplicated by update_id and acknowledged with
- * 200 at once; the turn runs after, and its replies go out through the Bot API.
+ * before anything is read; the update is validated (zod), written to the durable inbox in the store
+ * (which also de-duplicates update_ids across instances) and only then acknowledged with 200 — Telegram
+ * never resends what it got a 200 for. The turn runs after; its replies go out through the Bot API.
+ * Updates a killed process acknowledged but never finished are resumed from the inbox at startup.
  */
 import type { Server } from 'restify';
 import type { TurnContext } from 'botbuilder';
 import { constantTimeEqual, HttpError, readJsonObject, route, sendJson } from '../../server/http';
 import type { Logger } from '../../services/observability/logger';
+import type { DocumentStore } from '../../storage/documentStore';
+import { DurableInbox } from '../durableInbox';
 import type { TelegramSettings } from './config';
 import { TelegramAdapter } from './telegramAdapter';
 import { TelegramApi } from './telegramApi';
@@ -19,23 +23,21 @@ export { TelegramApi, TelegramApiError, TelegramNetworkError } from './telegramA
 
 const MAX_BODY_BYTES = 256 * 1024;
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+const INBOX = 'telegramInbox';
 
 export interface TelegramChannelOptions extends TelegramSettings {
   logger: Logger;
+  /** the durable inbox: updates are stored before the 200 and de-duplicated by update_id there */
+  store: DocumentStore;
   bot: { run(context: TurnContext): Promise<void>; handleTurnError(context: TurnContext, error: Error): Promise<void> };
 }
 
-/** Remembers the update_ids already taken, so Telegram's redeliveries run once. */
-class SeenUpdates {
-  private readonly ids = new Set<number>();
-  constructor(private readonly limit = 10_000) {}
-  /** true the first time an id is offered */
-  add(id: number): boolean {
-    if (this.ids.has(id)) return false;
-    this.ids.add(id);
-    if (this.ids.size > this.limit) this.ids.delete(this.ids.values().next().value as number);
-    return true;
-  }
+/** What index.ts drives: resume left-over updates at startup (and keep sweeping), stop on shutdown. */
+export interface TelegramChannel {
+  adapter: TelegramAdapter;
+  inbox: DurableInbox;
+  startInbox(): void;
+  stopInbox(): void;
 }
 
 function unsupportedReply(lang: 'zh' | 'en'): string {
@@ -44,12 +46,12 @@ function unsupportedReply(lang: 'zh' | 'en'): string {
     : '亲，暂时还看不了这类消息哦，请用文字或图片描述您的问题，我马上帮您看看～';
 }
 
-export function registerTelegramChannel(server: Server, options: TelegramChannelOptions): TelegramAdapter {
+export function registerTelegramChannel(server: Server, options: TelegramChannelOptions): TelegramChannel {
   const { logger, bot } = options;
   const api = new TelegramApi({ apiRoot: options.apiRoot, botToken: options.botToken });
   const adapter = new TelegramAdapter(api);
   adapter.onTurnError = (context, error) => bot.handleTurnError(context, error);
-  const seen = new SeenUpdates();
+  const inbox = new DurableInbox(options.store, INBOX);
 
   const handle = async (mapped: TelegramInbound): Promise<void> => {
     if (mapped.kind === 'activity' || mapped.kind === 'unsupported') {
@@ -64,6 +66,17 @@ export function registerTelegramChannel(server: Server, options: TelegramChannel
     else if (mapped.kind === 'activity') await adapter.processActivity(mapped.activity, (ctx) => bot.run(ctx));
   };
 
+  /** Runs one stored update; failures are logged (ids only), the entry is finished either way. */
+  const runStored = async (id: string, payload: string): Promise<void> => {
+    try {
+      const mapped = toActivity(JSON.parse(payload) as Record<string, unknown>);
+      await handle(mapped);
+    } catch (err) {
+      const e = err as Error & { errorCode?: number };
+      logger.error({ err: { name: e.name, message: e.message, errorCode: e.errorCode }, updateId: id }, 'Telegram update failed');
+    }
+  };
+
   server.post(
     '/api/telegram',
     route(
@@ -76,15 +89,29 @@ export function registerTelegramChannel(server: Server, options: TelegramChannel
         const update = await readJsonObject(req, MAX_BODY_BYTES);
         const mapped = toActivity(update);
         if (mapped.kind === 'invalid') throw new HttpError(400, 'invalid_update', mapped.reason);
-        const fresh = seen.add(update.update_id as number);
+        if (mapped.kind === 'ignore') return sendJson(res, 200, { ok: true });
+        const id = String(update.update_id);
+        const payload = JSON.stringify(update);
+        // in the store before the 200: after it Telegram will not send this update again
+        const fresh = await inbox.accept(id, payload);
         sendJson(res, 200, { ok: true });
-        if (!fresh) return;
-        void handle(mapped).catch((err: Error & { errorCode?: number }) => {
-          logger.error({ err: { name: err.name, message: err.message, errorCode: err.errorCode }, updateId: update.update_id }, 'Telegram update failed');
+        if (!fresh) return; // a redelivery: this or another instance has it
+        void inbox.run(id, payload, runStored).catch((err: Error) => {
+          logger.error({ err: { name: err.name, message: err.message }, updateId: id }, 'Telegram inbox bookkeeping failed');
         });
       },
       (err) => logger.error({ err }, 'Telegram request failed'),
     ),
   );
-  return adapter;
+  return {
+    adapter,
+    inbox,
+    startInbox: () =>
+      inbox.start(
+        runStored,
+        (err) => logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'Telegram inbox sweep failed'),
+        (id) => logger.error({ updateId: id }, 'Telegram update set aside after repeated failures'),
+      ),
+    stopInbox: () => inbox.stop(),
+  };
 }

@@ -2,9 +2,11 @@
  * Telegram inbound mapping (pure): an Update → an Activity, or the reason there is none.
  * Commands become text the dialogs understand (/start → a greeting, /help, /human → ask for an agent;
  * "/start 123456" from a deep link carries an account-link code); a callback query (a tapped inline
- * button) becomes its data as the user's text.
+ * button) becomes its data as the user's text. The update is parsed by its zod schema first: a field of
+ * the wrong type makes it `invalid` (a 400), never an exception.
  */
 import { Activity, ActivityTypes } from 'botbuilder';
+import { describeIssue, TgMessage, tgMessageSchema, TgUpdate, TgUser, tgUpdateSchema } from './updateSchema';
 
 export const TELEGRAM_CHANNEL_ID = 'telegram';
 
@@ -13,25 +15,6 @@ export type TelegramInbound =
   | { kind: 'unsupported'; what: string; chatId: string; lang: 'zh' | 'en'; callbackQueryId?: string }
   | { kind: 'ignore' }
   | { kind: 'invalid'; reason: string };
-
-interface TgUser {
-  id: number;
-  first_name?: string;
-  username?: string;
-  language_code?: string;
-  is_bot?: boolean;
-}
-interface TgMessage {
-  message_id: number;
-  date: number;
-  chat: { id: number; type: string };
-  from?: TgUser;
-  text?: string;
-  caption?: string;
-  photo?: { file_id: string; file_unique_id: string; width: number; height: number }[];
-  location?: { latitude: number; longitude: number };
-  [other: string]: unknown;
-}
 
 const UNSUPPORTED = ['sticker', 'video', 'video_note', 'voice', 'audio', 'animation', 'document', 'contact', 'poll', 'dice', 'game', 'venue'];
 
@@ -46,24 +29,20 @@ function language(user?: TgUser): 'zh' | 'en' {
   return code === '' || code.startsWith('zh') ? 'zh' : 'en';
 }
 
-function isMessage(value: unknown): value is TgMessage {
-  const m = value as TgMessage;
-  return !!m && typeof m === 'object' && Number.isSafeInteger(m.message_id) && !!m.chat && Number.isSafeInteger(m.chat.id);
-}
-
-export function toActivity(update: Record<string, unknown>): TelegramInbound {
-  if (!Number.isSafeInteger(update.update_id)) return { kind: 'invalid', reason: 'update_id must be an integer' };
-  if (update.callback_query !== undefined) return callbackToActivity(update);
-  if (update.message === undefined) return { kind: 'ignore' }; // edits, channel posts, member updates …
+export function toActivity(raw: Record<string, unknown>): TelegramInbound {
+  const parsed = tgUpdateSchema.safeParse(raw);
+  if (!parsed.success) return { kind: 'invalid', reason: describeIssue(parsed.error) };
+  const update = parsed.data;
+  if (update.callback_query !== undefined) return callbackToActivity(update.update_id, update.callback_query);
   const message = update.message;
-  if (!isMessage(message)) return { kind: 'invalid', reason: 'message must have message_id and chat.id' };
+  if (message === undefined) return { kind: 'ignore' }; // edits, channel posts, member updates …
   const user = message.from;
-  if (!user || !Number.isSafeInteger(user.id)) return { kind: 'invalid', reason: 'message.from.id is required' };
+  if (!user) return { kind: 'invalid', reason: 'message.from is required' };
   if (user.is_bot) return { kind: 'ignore' };
   const lang = language(user);
   const activity = (text: string, extra: Partial<Activity> = {}): TelegramInbound => ({
     kind: 'activity',
-    activity: base(update.update_id as number, message, user, text, extra),
+    activity: base(update.update_id, message, user, text, extra),
   });
 
   if (typeof message.text === 'string') {
@@ -73,12 +52,11 @@ export function toActivity(update: Record<string, unknown>): TelegramInbound {
   }
   if (Array.isArray(message.photo) && message.photo.length > 0) {
     const largest = [...message.photo].sort((a, b) => b.width * b.height - a.width * a.height)[0];
-    if (typeof largest?.file_id !== 'string') return { kind: 'invalid', reason: 'photo has no file_id' };
     return activity(message.caption ?? '', {
       attachments: [{ contentType: 'image/jpeg', name: largest.file_id, content: { telegramFileId: largest.file_id, fileUniqueId: largest.file_unique_id } }],
     });
   }
-  if (message.location && Number.isFinite(message.location.latitude) && Number.isFinite(message.location.longitude)) {
+  if (message.location) {
     const { latitude, longitude } = message.location;
     return activity('', { entities: [{ type: 'GeoCoordinates', latitude, longitude }] });
   }
@@ -98,17 +76,15 @@ export function commandText(text: string, lang: 'zh' | 'en'): string {
   return mapped[lang];
 }
 
-function callbackToActivity(update: Record<string, unknown>): TelegramInbound {
-  const query = update.callback_query as { id?: unknown; from?: TgUser; data?: unknown; message?: unknown };
-  if (!query || typeof query.id !== 'string' || !query.from || !Number.isSafeInteger(query.from.id)) {
-    return { kind: 'invalid', reason: 'callback_query needs id and from.id' };
-  }
-  if (!isMessage(query.message)) return { kind: 'ignore' }; // inline-mode buttons: no chat to answer in
+function callbackToActivity(updateId: number, query: NonNullable<TgUpdate['callback_query']>): TelegramInbound {
+  const message = tgMessageSchema.safeParse(query.message);
+  if (!message.success) return { kind: 'ignore' }; // inline-mode buttons: no chat to answer in
+  const chatId = String(message.data.chat.id);
   const lang = language(query.from);
   if (typeof query.data !== 'string' || !query.data.trim()) {
-    return { kind: 'unsupported', what: 'game', chatId: String(query.message.chat.id), lang, callbackQueryId: query.id };
+    return { kind: 'unsupported', what: 'game', chatId, lang, callbackQueryId: query.id };
   }
-  const activity = base(update.update_id as number, query.message, query.from, query.data.trim(), {
+  const activity = base(updateId, message.data, query.from, query.data.trim(), {
     channelData: { callbackQueryId: query.id },
   });
   return { kind: 'activity', activity, callbackQueryId: query.id };
@@ -124,7 +100,7 @@ function base(updateId: number, message: TgMessage, user: TgUser, text: string, 
     timestamp: new Date(message.date * 1000),
     from: { id: String(user.id), name, role: 'user' },
     recipient: { id: 'bot', name: 'bot', role: 'bot' },
-    conversation: { id: String(message.chat.id), isGroup: message.chat.type !== 'private', conversationType: message.chat.type, name: '' },
+    conversation: { id: String(message.chat.id), isGroup: (message.chat.type ?? 'private') !== 'private', conversationType: message.chat.type ?? 'private', name: '' },
     text,
     locale: language(user) === 'en' ? user.language_code ?? 'en' : 'zh-CN',
     ...extra,

@@ -14,6 +14,19 @@ export const webChannelConfigSchema = z.object({
   DIRECTLINE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
   /** Conversations kept in memory (least recently used ones are dropped beyond this). */
   DIRECTLINE_MAX_CONVERSATIONS: z.coerce.number().int().min(10).default(5000),
+  /** Largest activity kept in a conversation's transcript (JSON bytes); bulkier ones are stored trimmed. */
+  DIRECTLINE_MAX_ACTIVITY_BYTES: z.coerce.number().int().min(4 * 1024).default(16 * 1024),
+  /** Transcript bytes kept per conversation; the oldest activities are dropped beyond this. */
+  DIRECTLINE_MAX_CONVERSATION_BYTES: z.coerce.number().int().min(16 * 1024).default(1024 * 1024),
+  /** Transcript bytes kept in memory in total; least recently used conversations are dropped beyond this. */
+  DIRECTLINE_MAX_TOTAL_BYTES: z.coerce.number().int().min(1024 * 1024).default(64 * 1024 * 1024),
+  /** Wrong Direct Line secrets/tokens (or shop user tokens) per client IP per minute before 429. */
+  DIRECTLINE_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /**
+   * Key the shop signs its logged-in customers' user tokens with (HMAC-SHA256, see README.md). Unset:
+   * only anonymous visitors (cookie identity) can use the chat page.
+   */
+  WEBCHAT_USER_TOKEN_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   /** Page tokens (GET /api/webchat/token) per client IP per minute. */
   WEBCHAT_TOKEN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Behind a reverse proxy: take the client IP from the first X-Forwarded-For entry (for the rate limit). */
@@ -23,3 +36,12 @@ export const webChannelConfigSchema = z.object({
 });
 
 export type WebChannelConfig = z.infer<typeof webChannelConfigSchema>;
+
+/**
+ * Production check: without a fixed DIRECTLINE_SECRET every restart draws a new one, which turns every
+ * web chat visitor into a stranger (their signed cookie no longer verifies) and breaks open chats.
+ */
+export function webChatProductionIssues(config: { NODE_ENV: string; DIRECTLINE_SECRET?: string }): { key: string; message: string }[] {
+  if (config.NODE_ENV !== 'production' || config.DIRECTLINE_SECRET) return [];
+  return [{ key: 'DIRECTLINE_SECRET', message: 'is required in production: without it visitors become new customers at every restart' }];
+}

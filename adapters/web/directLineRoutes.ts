@@ -4,11 +4,15 @@
  * Replies are delivered through the conversation log (stream or polling), never in the POST response.
  */
 import type { Request, Response, Server } from 'restify';
-import type { TurnContext } from 'botbuilder';
-import { HttpError, readJsonObject, route, sendJson } from '../../server/http';
+import type { Activity, TurnContext } from 'botbuilder';
+import { HttpError, route, sendJson } from '../../server/http';
 import type { Logger } from '../../services/observability/logger';
+import { SOURCE_ADDRESS } from '../../bots/turnContracts';
+import { cameOverHttps, clientIp } from './clientAddress';
 import type { Caller, DirectLineAuth } from './directLineAuth';
-import { Conversation, CONVERSATION_ID, ConversationStore, parseWatermark } from './conversationStore';
+import { ActivityTooLargeError, Conversation, CONVERSATION_ID, ConversationStore, parseWatermark } from './conversationStore';
+import { parseStartBody, readJsonBody, readOptionalJsonBody } from './inboundBody';
+import { TooManyRequestsError } from './rateLimit';
 import { joinActivity, toActivity } from './toActivity';
 import type { WebAdapter } from './webAdapter';
 
@@ -36,28 +40,26 @@ export function queryOf(req: Request): URLSearchParams {
   return new URL(req.url ?? '/', 'http://local').searchParams;
 }
 
-/** An optional JSON body: no body at all is `{}` (clients POST to start/generate without one). */
-async function readOptionalJson(req: Request, maxBytes: number): Promise<Record<string, unknown>> {
-  const length = req.headers['content-length'];
-  const chunked = req.headers['transfer-encoding'] !== undefined;
-  if ((length === undefined || length === '0') && !chunked) return {};
-  return readJsonObject(req, maxBytes);
-}
-
-function userFromBody(body: Record<string, unknown>): { id?: string; locale?: string } {
-  const user = body.user as { id?: unknown } | undefined;
-  const id = user && typeof user.id === 'string' ? user.id.trim() : undefined;
-  if (id !== undefined && (id === '' || id.length > 256)) throw new HttpError(400, 'bad_argument', 'user.id must be 1–256 characters');
-  const locale = typeof body.locale === 'string' && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(body.locale) ? body.locale : undefined;
-  return { id, locale };
+/** Wraps a handler: errors become JSON; a 429 carries its Retry-After. */
+export function directLineRoute(handler: (req: Request, res: Response) => Promise<void>, logger: Logger, what: string) {
+  return route(
+    async (req, res) => {
+      try {
+        await handler(req, res);
+      } catch (err) {
+        if (err instanceof TooManyRequestsError && !res.headersSent) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+        throw err;
+      }
+    },
+    (err) => logger.error({ err }, what),
+  );
 }
 
 export class DirectLineEndpoint {
   constructor(private readonly deps: DirectLineDeps) {}
 
   register(server: Server): void {
-    const wrap = (handler: (req: Request, res: Response) => Promise<void>) =>
-      route(handler, (err) => this.deps.logger.error({ err }, 'Direct Line request failed'));
+    const wrap = (handler: (req: Request, res: Response) => Promise<void>) => directLineRoute(handler, this.deps.logger, 'Direct Line request failed');
     server.post(`${DIRECTLINE_BASE}/tokens/generate`, wrap((req, res) => this.generate(req, res)));
     server.post(`${DIRECTLINE_BASE}/tokens/refresh`, wrap((req, res) => this.refresh(req, res)));
     server.post(`${DIRECTLINE_BASE}/conversations`, wrap((req, res) => this.start(req, res)));
@@ -73,7 +75,7 @@ export class DirectLineEndpoint {
   private async generate(req: Request, res: Response): Promise<void> {
     const caller = this.deps.auth.identify(req);
     this.deps.auth.requireSecret(caller, 'generating a token');
-    const user = userFromBody(await readOptionalJson(req, this.deps.maxBodyBytes));
+    const user = parseStartBody(await readOptionalJsonBody(req, this.deps.maxBodyBytes));
     const conversation = this.deps.conversations.create(user.id);
     if (user.locale) conversation.locale = user.locale;
     sendJson(res, 200, this.tokenBody(conversation, this.deps.auth.tokens.issue(conversation.id, user.id)));
@@ -84,12 +86,13 @@ export class DirectLineEndpoint {
     if (caller.kind !== 'token') throw new HttpError(403, 'forbidden', 'refresh a token, not the secret');
     const conversation = this.deps.conversations.get(caller.claims.conv);
     if (!conversation) throw new HttpError(404, 'not_found', 'the conversation of this token is gone');
+    this.deps.auth.requireUser(caller, conversation.userId);
     sendJson(res, 200, this.tokenBody(conversation, this.deps.auth.tokens.issue(conversation.id, caller.claims.user)));
   }
 
   private async start(req: Request, res: Response): Promise<void> {
     const caller = this.deps.auth.identify(req);
-    const body = userFromBody(await readOptionalJson(req, this.deps.maxBodyBytes));
+    const body = parseStartBody(await readOptionalJsonBody(req, this.deps.maxBodyBytes));
     let conversation: Conversation;
     let token: string;
     if (caller.kind === 'secret') {
@@ -98,6 +101,7 @@ export class DirectLineEndpoint {
     } else {
       // a genuine token outlives a restart of the bot: its conversation is opened again, empty
       conversation = this.deps.conversations.get(caller.claims.conv) ?? this.deps.conversations.restore(caller.claims.conv, caller.claims.user);
+      this.deps.auth.requireUser(caller, conversation.userId);
       token = caller.token;
     }
     conversation.locale ??= body.locale;
@@ -106,7 +110,7 @@ export class DirectLineEndpoint {
       conversation.started = true;
       if (conversation.userId) {
         const join = joinActivity(conversation.id, conversation.userId, conversation.locale ?? 'zh-CN', new Date());
-        await this.runTurn(join);
+        await this.runTurn(join, clientIp(req, this.deps.trustProxy));
       }
     }
     sendJson(res, created ? 201 : 200, { ...this.tokenBody(conversation, token), streamUrl: this.streamUrl(req, conversation.id, token, 0) });
@@ -121,6 +125,7 @@ export class DirectLineEndpoint {
     let conversation = this.deps.conversations.get(id);
     if (!conversation && caller.kind === 'token') conversation = this.deps.conversations.restore(id, caller.claims.user);
     if (!conversation) throw new HttpError(404, 'not_found', `no conversation ${id}`);
+    this.deps.auth.requireUser(caller, conversation.userId);
     conversation.started = true;
     const token = caller.kind === 'token' ? caller.token : this.deps.auth.tokens.issue(id, conversation.userId);
     sendJson(res, 200, { ...this.tokenBody(conversation, token), streamUrl: this.streamUrl(req, id, token, watermark) });
@@ -129,7 +134,7 @@ export class DirectLineEndpoint {
   private async postActivity(req: Request, res: Response): Promise<void> {
     const caller = this.deps.auth.identify(req);
     const conversation = this.existing(caller, req);
-    const body = await readJsonObject(req, this.deps.maxBodyBytes);
+    const body = await readJsonBody(req, this.deps.maxBodyBytes);
     const mapped = toActivity(body, {
       conversationId: conversation.id,
       tokenUserId: caller.kind === 'token' ? caller.claims.user : undefined,
@@ -139,10 +144,18 @@ export class DirectLineEndpoint {
     if (!mapped.ok) throw new HttpError(400, 'bad_argument', mapped.reason);
     conversation.started = true;
     conversation.userId ??= mapped.activity.from?.id;
+    // typing is neither kept nor run: the bot has no use for it, and it would only fill memory
+    if (mapped.activity.type === 'typing') return sendJson(res, 200, { id: `${conversation.id}|typing` });
     // the echo: Web Chat marks a message as sent when it comes back on the stream
     const { serviceUrl: _serviceUrl, ...echo } = mapped.activity;
-    const stored = this.deps.conversations.append(conversation, echo);
-    if (mapped.activity.type !== 'typing') await this.runTurn({ ...mapped.activity, id: stored.id });
+    let stored: Partial<Activity>;
+    try {
+      stored = this.deps.conversations.append(conversation, echo);
+    } catch (err) {
+      if (err instanceof ActivityTooLargeError) throw new HttpError(413, 'activity_too_large', err.message);
+      throw err;
+    }
+    await this.runTurn({ ...mapped.activity, id: stored.id }, clientIp(req, this.deps.trustProxy));
     sendJson(res, 200, { id: stored.id });
   }
 
@@ -165,13 +178,15 @@ export class DirectLineEndpoint {
     this.deps.auth.requireAccess(caller, id);
     const conversation = this.deps.conversations.get(id);
     if (!conversation) throw new HttpError(404, 'not_found', `no conversation ${id}`);
+    this.deps.auth.requireUser(caller, conversation.userId);
     return conversation;
   }
 
   /** Runs the turn; answers after it or after TURN_WAIT_MS, whichever is first (the turn goes on). */
-  private async runTurn(activity: Parameters<WebAdapter['processActivity']>[0]): Promise<void> {
+  private async runTurn(activity: Parameters<WebAdapter['processActivity']>[0], sourceAddress: string): Promise<void> {
+    // the caller's address lets per-address limits (link-code guesses) count web chat visitors too
     const turn = this.deps.adapter
-      .processActivity(activity, (ctx) => this.deps.bot.run(ctx))
+      .processActivity(activity, (ctx) => (ctx.turnState.set(SOURCE_ADDRESS, sourceAddress), this.deps.bot.run(ctx)))
       .catch((err: unknown) => this.deps.logger.error({ err, conversationId: activity.conversation?.id }, 'web chat turn failed'));
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([turn, new Promise<void>((r) => (timer = setTimeout(r, TURN_WAIT_MS)))]);
@@ -183,8 +198,7 @@ export class DirectLineEndpoint {
   }
 
   private streamUrl(req: Request, conversationId: string, token: string, watermark: number): string {
-    const forwarded = this.deps.trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() : '';
-    const secure = forwarded === 'https' || (req as unknown as { socket: { encrypted?: boolean } }).socket.encrypted === true;
+    const secure = cameOverHttps(req, this.deps.trustProxy);
     const hostHeader = String(req.headers.host ?? '');
     const host = /^[A-Za-z0-9.\-:[\]]{1,255}$/.test(hostHeader) ? hostHeader : 'localhost';
     const query = new URLSearchParams({ watermark: String(watermark), t: token });

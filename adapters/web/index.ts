@@ -5,16 +5,17 @@
  */
 import crypto from 'node:crypto';
 import type { Server } from 'restify';
-import { HttpError, route, sendJson } from '../../server/http';
 import type { Logger } from '../../services/observability/logger';
 import type { WebChannelConfig } from './config';
 import { DirectLineAuth } from './directLineAuth';
-import { BotLike, DirectLineEndpoint, queryOf } from './directLineRoutes';
+import { BotLike, DirectLineEndpoint } from './directLineRoutes';
 import { ConversationStore } from './conversationStore';
-import { clientIp, RateLimiter } from './rateLimit';
+import { registerPageTokenRoute } from './pageTokenRoute';
+import { RateLimiter } from './rateLimit';
 import { registerStaticFiles } from './staticFiles';
 import { attachStreams } from './stream';
 import { TokenService } from './tokens';
+import { VisitorIdentity } from './visitorIdentity';
 import { WebAdapter } from './webAdapter';
 
 export { webChannelConfigSchema } from './config';
@@ -22,9 +23,7 @@ export { WebAdapter } from './webAdapter';
 export { TokenService } from './tokens';
 export { WEB_CHANNEL_ID, toActivity } from './toActivity';
 export { render } from './render';
-
-/** The page's per-browser user id: `dl_` + random (Direct Line reserves `dl_` for ids embedded in tokens). */
-export const PAGE_USER_ID = /^dl_[A-Za-z0-9_-]{16,64}$/;
+export { PAGE_USER_ID, VISITOR_COOKIE } from './visitorIdentity';
 
 export type WebChannelOptions = Pick<
   WebChannelConfig,
@@ -32,6 +31,11 @@ export type WebChannelOptions = Pick<
   | 'DIRECTLINE_TOKEN_TTL_SECONDS'
   | 'DIRECTLINE_MAX_BODY_BYTES'
   | 'DIRECTLINE_MAX_CONVERSATIONS'
+  | 'DIRECTLINE_MAX_ACTIVITY_BYTES'
+  | 'DIRECTLINE_MAX_CONVERSATION_BYTES'
+  | 'DIRECTLINE_MAX_TOTAL_BYTES'
+  | 'DIRECTLINE_AUTH_FAILURES_PER_MINUTE'
+  | 'WEBCHAT_USER_TOKEN_SECRET'
   | 'WEBCHAT_TOKEN_RATE_PER_MINUTE'
   | 'WEBCHAT_TRUST_PROXY'
   | 'WEBCHAT_TITLE'
@@ -51,8 +55,17 @@ export function registerWebChannel(server: Server, options: WebChannelOptions): 
     options.logger.warn('DIRECTLINE_SECRET is not set: using a random secret, so web chat tokens do not survive a restart');
   }
   const tokens = new TokenService(secret, options.DIRECTLINE_TOKEN_TTL_SECONDS, options.now);
-  const auth = new DirectLineAuth(secret, tokens);
-  const conversations = new ConversationStore({ maxConversations: options.DIRECTLINE_MAX_CONVERSATIONS, now: options.now });
+  const auth = new DirectLineAuth(secret, tokens, {
+    limiter: new RateLimiter(options.DIRECTLINE_AUTH_FAILURES_PER_MINUTE, options.now),
+    trustProxy: options.WEBCHAT_TRUST_PROXY,
+  });
+  const conversations = new ConversationStore({
+    maxConversations: options.DIRECTLINE_MAX_CONVERSATIONS,
+    maxActivityBytes: options.DIRECTLINE_MAX_ACTIVITY_BYTES,
+    maxConversationBytes: options.DIRECTLINE_MAX_CONVERSATION_BYTES,
+    maxTotalBytes: options.DIRECTLINE_MAX_TOTAL_BYTES,
+    now: options.now,
+  });
   const adapter = new WebAdapter(conversations);
   adapter.onTurnError = (context, error) => options.bot.handleTurnError(context, error);
 
@@ -67,37 +80,15 @@ export function registerWebChannel(server: Server, options: WebChannelOptions): 
   }).register(server);
   const streams = attachStreams(server.server, { auth, conversations, logger: options.logger });
 
-  const limiter = new RateLimiter(options.WEBCHAT_TOKEN_RATE_PER_MINUTE, options.now);
-  server.get(
-    '/api/webchat/token',
-    route(
-      async (req, res) => {
-        const wait = limiter.take(clientIp(req, options.WEBCHAT_TRUST_PROXY));
-        if (wait > 0) {
-          res.setHeader('Retry-After', String(wait));
-          throw new HttpError(429, 'too_many_requests', `too many chat sessions from this address; retry in ${wait} s`);
-        }
-        const query = queryOf(req);
-        const asked = query.get('userId') ?? undefined;
-        if (asked !== undefined && !PAGE_USER_ID.test(asked)) {
-          throw new HttpError(400, 'bad_argument', 'userId must look like dl_ followed by 16–64 letters or digits');
-        }
-        const userId = asked ?? `dl_${crypto.randomBytes(16).toString('base64url')}`;
-        // the same browser tab reloading gets its conversation (and its history) back
-        const resumeId = query.get('conversationId');
-        const resume = resumeId ? conversations.get(resumeId) : undefined;
-        const conversation = resume && resume.userId === userId ? resume : conversations.create(userId);
-        res.setHeader('Cache-Control', 'no-store');
-        sendJson(res, 200, {
-          token: tokens.issue(conversation.id, userId),
-          conversationId: conversation.id,
-          expires_in: tokens.ttlSeconds,
-          userId,
-        });
-      },
-      (err) => options.logger.error({ err }, 'web chat token request failed'),
-    ),
-  );
+  registerPageTokenRoute(server, {
+    limiter: new RateLimiter(options.WEBCHAT_TOKEN_RATE_PER_MINUTE, options.now),
+    auth,
+    identity: new VisitorIdentity(secret, { userTokenSecret: options.WEBCHAT_USER_TOKEN_SECRET, trustProxy: options.WEBCHAT_TRUST_PROXY, now: options.now }),
+    conversations,
+    tokens,
+    trustProxy: options.WEBCHAT_TRUST_PROXY,
+    logger: options.logger,
+  });
 
   registerStaticFiles(server, { title: options.WEBCHAT_TITLE, logger: options.logger });
   return {

@@ -1,8 +1,21 @@
 /**
- * A small fixed-window rate limit per client IP, for the page-token route: enough to stop a script from
- * minting tokens (and conversations) in bulk, generous for people reloading the page.
+ * A small fixed-window counter per client address, used twice: for the page-token route (stop a script
+ * from minting tokens and conversations in bulk, generous for people reloading the page) and for wrong
+ * credentials on the Direct Line endpoint (stop guessing; only failures are counted there).
  */
-import type { Request } from 'restify';
+import { HttpError } from '../../server/http';
+
+export { clientIp } from './clientAddress';
+
+/** 429 with the seconds to wait; routes turn `retryAfterSeconds` into a Retry-After header. */
+export class TooManyRequestsError extends HttpError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super(429, 'too_many_requests', message);
+  }
+}
 
 export class RateLimiter {
   private windowStart = 0;
@@ -15,21 +28,27 @@ export class RateLimiter {
 
   /** Counts one request; returns the seconds to wait when over the limit, else 0. */
   take(key: string): number {
+    this.roll();
+    const count = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, count);
+    return count > this.perMinute ? this.secondsLeft() : 0;
+  }
+
+  /** Without counting: the seconds to wait when `key` has already used up this window, else 0. */
+  waiting(key: string): number {
+    this.roll();
+    return (this.counts.get(key) ?? 0) >= this.perMinute ? this.secondsLeft() : 0;
+  }
+
+  private roll(): void {
     const now = this.now();
     if (now - this.windowStart >= 60000) {
       this.windowStart = now;
       this.counts = new Map();
     }
-    const count = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, count);
-    return count > this.perMinute ? Math.ceil((this.windowStart + 60000 - now) / 1000) : 0;
   }
-}
 
-export function clientIp(req: Request, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim();
-    if (forwarded) return forwarded;
+  private secondsLeft(): number {
+    return Math.max(1, Math.ceil((this.windowStart + 60000 - this.now()) / 1000));
   }
-  return req.socket.remoteAddress ?? 'unknown';
 }

@@ -11,6 +11,7 @@ import type { Logger } from '../../services/observability/logger';
 import type { DirectLineAuth } from './directLineAuth';
 import { ConversationStore, parseWatermark } from './conversationStore';
 import { DIRECTLINE_BASE } from './directLineRoutes';
+import { TooManyRequestsError } from './rateLimit';
 
 const STREAM_PATH = new RegExp(`^${DIRECTLINE_BASE}/conversations/([A-Za-z0-9_-]{8,64})/stream$`);
 /** A client that cannot keep up (this much unsent) is dropped; it reconnects and resumes by watermark. */
@@ -23,11 +24,12 @@ export interface StreamDeps {
   logger: Logger;
 }
 
-function refuse(socket: Duplex, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ error: { code, message } });
-  const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error';
+function refuse(socket: Duplex, err: HttpError): void {
+  const body = JSON.stringify({ error: { code: err.code, message: err.message } });
+  const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' }[err.status] ?? 'Error';
+  const retry = err instanceof TooManyRequestsError ? `Retry-After: ${err.retryAfterSeconds}\r\n` : '';
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${err.status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${retry}Connection: close\r\n\r\n${body}`,
   );
 }
 
@@ -47,6 +49,7 @@ export function attachStreams(httpServer: HttpServer, deps: StreamDeps): { close
       if (watermark === undefined) throw new HttpError(400, 'bad_argument', 'watermark must be a number');
       const conversation = deps.conversations.get(conversationId);
       if (!conversation) throw new HttpError(404, 'not_found', `no conversation ${conversationId}`);
+      deps.auth.requireUser(caller, conversation.userId);
       wss.handleUpgrade(req, socket, head, (ws) => {
         alive.set(ws, true);
         ws.on('pong', () => alive.set(ws, true));
@@ -67,7 +70,7 @@ export function attachStreams(httpServer: HttpServer, deps: StreamDeps): { close
         ws.on('close', unsubscribe);
       });
     } catch (err) {
-      if (err instanceof HttpError) return refuse(socket, err.status, err.code, err.message);
+      if (err instanceof HttpError) return refuse(socket, err);
       deps.logger.error({ err }, 'web chat stream upgrade failed');
       socket.destroy();
     }

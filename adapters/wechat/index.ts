@@ -3,18 +3,23 @@
  *   GET  — URL verification (signature over token, timestamp, nonce → echo echostr)
  *   POST — pushed messages, plaintext or safe mode; answered with a passive XML reply when the turn
  *          finishes within the deadline, otherwise "success" and the customer-service message API.
+ * Both check the signature and a ±5-minute timestamp window; a POST's signed (timestamp, nonce) is good
+ * for one body (requestFreshness.ts). The XML is parsed defensively and by a zod schema (400s, never
+ * 500s). A message is in the store (messageInbox.ts) before any answer; what a killed process left
+ * unfinished is resumed by startInbox().
  */
 import type { Request, Response, Server } from 'restify';
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { HttpError, readRawBody, route } from '../../server/http';
 import type { Logger } from '../../services/observability/logger';
 import type { DocumentStore } from '../../storage/documentStore';
 import type { WeChatSettings } from './config';
 import { encryptedEnvelope, Envelope, passiveXml } from './passiveReply';
-import { MessageClaims } from './messageClaims';
+import { decodeMessage, encodeMessage, messageInbox } from './messageInbox';
 import { NumberedChoices } from './numberedChoices';
 import { lastChoices, render, WeChatMessage } from './render';
 import { ReplyCoordinator } from './replyCoordinator';
+import { checkTimestamp, RequestNonces } from './requestFreshness';
 import { toActivity } from './toActivity';
 import { WeChatAdapter } from './wechatAdapter';
 import { WeChatApi } from './wechatApi';
@@ -30,8 +35,10 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 export interface WeChatChannelOptions extends WeChatSettings {
   logger: Logger;
-  /** where message ids are claimed, so a retry reaching another instance does not run the turn again */
+  /** where messages and signed nonces are recorded, so retries and replays are caught across instances */
   store: DocumentStore;
+  /** NODE_ENV=production: plaintext mode (no WECHAT_ENCODING_AES_KEY) is then warned about at startup */
+  production?: boolean;
   bot: { run(context: TurnContext): Promise<void>; handleTurnError(context: TurnContext, error: Error): Promise<void> };
 }
 
@@ -41,16 +48,54 @@ function unsupportedReply(what: string): string {
   return '亲，暂时还看不了这类消息哦，请用文字或图片描述您的问题，我马上帮您看看～';
 }
 
-export function registerWeChatChannel(server: Server, options: WeChatChannelOptions): WeChatAdapter {
+/** What index.ts drives: resume left-over messages at startup (and keep sweeping), stop on shutdown. */
+export interface WeChatChannel {
+  adapter: WeChatAdapter;
+  startInbox(): void;
+  stopInbox(): void;
+}
+
+export function registerWeChatChannel(server: Server, options: WeChatChannelOptions): WeChatChannel {
   const { logger, bot, token } = options;
+  if (options.production && !options.encodingAesKey) {
+    logger.warn(
+      { channel: 'wechat', key: 'WECHAT_ENCODING_AES_KEY' },
+      'WECHAT PLAINTEXT MODE IN PRODUCTION: message bodies are not signed, only replay-limited. Set WECHAT_ENCODING_AES_KEY and switch the Official Account to safe mode (安全模式).',
+    );
+  }
   const api = new WeChatApi({ apiBase: options.apiBase, appId: options.appId, appSecret: options.appSecret });
   const adapter = new WeChatAdapter(api, logger);
   adapter.onTurnError = (context, error) => bot.handleTurnError(context, error);
   const envelope: Envelope | undefined = options.encodingAesKey ? { cipher: new WeChatCipher(options.encodingAesKey, options.appId), token } : undefined;
   const coordinator = new ReplyCoordinator((openid, messages) => adapter.deliverQuietly(openid, messages));
   const numbered = new NumberedChoices();
-  const claims = new MessageClaims(options.store);
+  const inbox = messageInbox(options.store);
+  const nonces = new RequestNonces(options.store);
   const onUnexpected = (err: unknown) => logger.error({ err }, 'WeChat request failed');
+
+  /** One turn; failures are logged (ids only) and answered with nothing, never thrown at WeChat. */
+  const runTurn = async (activity: Partial<Activity>, key: string): Promise<WeChatMessage[]> => {
+    const openid = activity.from!.id;
+    try {
+      const messages = render(await adapter.processActivity(activity, (ctx) => bot.run(ctx)));
+      numbered.remember(openid, lastChoices(messages));
+      return messages;
+    } catch (err) {
+      const e = err as Error;
+      logger.error({ err: { name: e.name, message: e.message, stack: e.stack }, openid, key }, 'WeChat turn failed');
+      return [];
+    }
+  };
+
+  /** A stored message left unfinished (a killed process): run it now, answer through the API. */
+  const resumeStored = async (key: string, payload: string): Promise<void> => {
+    const stored = decodeMessage(payload);
+    const mapped = toActivity(parseWeChatXml(stored.xml));
+    if (mapped.kind !== 'activity') return;
+    if (stored.text !== undefined) mapped.activity.text = stored.text;
+    const messages = await runTurn(mapped.activity, key);
+    if (messages.length > 0) await adapter.deliverQuietly(mapped.activity.from!.id, messages);
+  };
 
   server.get(
     '/api/wechat',
@@ -59,6 +104,7 @@ export function registerWeChatChannel(server: Server, options: WeChatChannelOpti
       if (!signatureMatches(q.get('signature') ?? undefined, token, q.get('timestamp') ?? '', q.get('nonce') ?? '')) {
         throw new HttpError(401, 'bad_signature', 'signature does not match');
       }
+      checkTimestamp(q.get('timestamp') ?? '');
       const echostr = q.get('echostr');
       if (!echostr) throw new HttpError(400, 'missing_echostr', 'echostr is required');
       sendText(res, 200, echostr, 'text/plain');
@@ -71,12 +117,23 @@ export function registerWeChatChannel(server: Server, options: WeChatChannelOpti
       const q = queryOf(req);
       const timestamp = q.get('timestamp') ?? '';
       const nonce = q.get('nonce') ?? '';
-      if (!signatureMatches(q.get('signature') ?? undefined, token, timestamp, nonce)) {
+      const signature = q.get('signature') ?? undefined;
+      if (!signatureMatches(signature, token, timestamp, nonce)) {
         req.resume();
         throw new HttpError(401, 'bad_signature', 'signature does not match');
       }
-      const outer = parseOrThrow((await readRawBody(req, MAX_BODY_BYTES)).toString('utf8'));
-      const xml = envelope ? openEnvelope(outer, envelope, q, timestamp, nonce) : outer;
+      try {
+        checkTimestamp(timestamp);
+      } catch (err) {
+        req.resume();
+        throw err;
+      }
+      const raw = await readRawBody(req, MAX_BODY_BYTES);
+      const outer = parseOrThrow(raw.toString('utf8'));
+      const opened = envelope ? openEnvelope(outer, envelope, q, timestamp, nonce) : { xml: outer, text: raw.toString('utf8') };
+      // only now that every signature checked out is the request remembered (a forger cannot burn nonces)
+      await nonces.admit({ timestamp, nonce, signature: signature!, msgSignature: envelope ? (q.get('msg_signature') ?? '') : undefined }, raw);
+      const xml = opened.xml;
       const mapped = toActivity(xml);
       if (mapped.kind === 'invalid') throw new HttpError(400, 'invalid_message', mapped.reason);
       if (mapped.kind === 'ignore') return sendText(res, 200, 'success', 'text/plain');
@@ -93,29 +150,38 @@ export function registerWeChatChannel(server: Server, options: WeChatChannelOpti
       const openid = activity.from!.id;
       const picked = activity.text ? numbered.resolve(openid, activity.text) : undefined;
       if (picked) activity.text = picked;
+      const key = mapped.dedupeKey;
       const answer = await coordinator.answer(
-        mapped.dedupeKey,
+        key,
         openid,
-        async () => {
-          try {
-            // another instance took this message (a retry routed elsewhere): it answers the customer
-            if (!(await claims.claim(mapped.dedupeKey))) return [];
-            const messages = render(await adapter.processActivity(activity, (ctx) => bot.run(ctx)));
-            numbered.remember(openid, lastChoices(messages));
-            return messages;
-          } catch (err) {
-            const e = err as Error;
-            logger.error({ err: { name: e.name, message: e.message, stack: e.stack }, openid, key: mapped.dedupeKey }, 'WeChat turn failed');
-            return [];
-          }
+        () => {
+          const stored = inbox.accept(key, encodeMessage({ xml: opened.text, text: picked }));
+          let finish = async (): Promise<void> => undefined;
+          // not accepted: another instance (or a process that died with it) has it and answers the customer
+          const done = stored.then((fresh) => {
+            if (!fresh) return [];
+            finish = inbox.hold(key); // done only once the replies have left (passively or through the API)
+            return runTurn(activity, key);
+          });
+          return { stored, done, finish: () => finish() };
         },
         options.replyDeadlineMs,
       );
       reply(answer.passive, openid, activity.recipient!.id);
-      if (answer.rest.length > 0) void adapter.deliverQuietly(openid, answer.rest);
+      const rest = answer.rest.length > 0 ? adapter.deliverQuietly(openid, answer.rest) : Promise.resolve();
+      void rest.then(answer.finish).catch((err: Error) => logger.error({ err: { name: err.name, message: err.message }, key }, 'WeChat inbox bookkeeping failed'));
     }, onUnexpected),
   );
-  return adapter;
+  return {
+    adapter,
+    startInbox: () =>
+      inbox.start(
+        resumeStored,
+        (err) => logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'WeChat inbox sweep failed'),
+        (key) => logger.error({ key }, 'WeChat message set aside after repeated failures'),
+      ),
+    stopInbox: () => inbox.stop(),
+  };
 }
 
 function queryOf(req: Request): URLSearchParams {
@@ -132,19 +198,21 @@ function parseOrThrow(text: string): WeChatXml {
 }
 
 /** Safe mode: check msg_signature over the Encrypt element, decrypt, parse the inner message. */
-function openEnvelope(outer: WeChatXml, envelope: Envelope, q: URLSearchParams, timestamp: string, nonce: string): WeChatXml {
+function openEnvelope(outer: WeChatXml, envelope: Envelope, q: URLSearchParams, timestamp: string, nonce: string): { xml: WeChatXml; text: string } {
   const encrypted = field(outer, 'Encrypt');
   if (!encrypted) throw new HttpError(400, 'not_encrypted', 'safe mode is on: the message must carry <Encrypt>');
   if (!signatureMatches(q.get('msg_signature') ?? undefined, envelope.token, timestamp, nonce, encrypted)) {
     throw new HttpError(401, 'bad_signature', 'msg_signature does not match');
   }
+  let text: string;
   try {
-    return parseOrThrow(envelope.cipher.decrypt(encrypted));
+    text = envelope.cipher.decrypt(encrypted);
   } catch (err) {
     if (err instanceof WeChatCipherError && err.foreignApp) throw new HttpError(401, 'wrong_app', err.message);
     if (err instanceof WeChatCipherError) throw new HttpError(400, 'undecryptable', err.message);
     throw err;
   }
+  return { xml: parseOrThrow(text), text };
 }
 
 function sendText(res: Response, status: number, body: string, type: string): void {

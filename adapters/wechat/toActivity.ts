@@ -2,8 +2,10 @@
  * WeChat inbound mapping (pure): a pushed message (parsed, decrypted XML) → an Activity, or the reason
  * there is none. Voice uses WeChat's own speech recognition (the Recognition field); a subscribe event
  * becomes a conversationUpdate (the bot's welcome); a menu CLICK becomes its EventKey as text.
+ * The message is parsed by its zod schema (inboundSchema.ts) first; anything malformed is `invalid`.
  */
 import { Activity, ActivityTypes } from 'botbuilder';
+import { describeIssue, wechatInboundSchema } from './inboundSchema';
 import { field, WeChatXml } from './wechatXml';
 
 export const WECHAT_CHANNEL_ID = 'wechat';
@@ -19,6 +21,9 @@ export type WeChatInbound =
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 export function toActivity(xml: WeChatXml): WeChatInbound {
+  // the schema first: every element read below is then a string of a sane length (or absent)
+  const parsed = wechatInboundSchema.safeParse(xml);
+  if (!parsed.success) return { kind: 'invalid', reason: describeIssue(parsed.error) };
   const openid = field(xml, 'FromUserName');
   const account = field(xml, 'ToUserName');
   const msgType = field(xml, 'MsgType').toLowerCase();

@@ -36,7 +36,7 @@ export class NluCorrectionInterceptor implements TurnInterceptor {
     if (previous && isCorrection(text)) {
       try {
         const result = await this.recognizer.recognize(previous);
-        await this.queue.add(previous, result.intent, result.confidence, 'corrected');
+        await this.queue.add(previous, result.intent, result.confidence, 'corrected', customerId);
       } catch (err) {
         this.logger?.warn({ customerId, err: (err as Error).message }, 'nlu review: could not store a correction');
       }

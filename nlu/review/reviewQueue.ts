@@ -3,6 +3,8 @@
  * ("不是这个意思"), wait in the `nluReview` collection. A reviewer (the dashboard) sets `status: 'reviewed'`
  * and `intent` to the right label; reviewed rows join the training set on the next training run.
  * One document per distinct text (its hash is the _id), so a frequent question is stored once, with a count.
+ * The _id stays in clear while the text is encrypted at rest, so it must be a keyed hash: a plain
+ * digest of a message that is just a phone number could be reversed by trying every number.
  */
 import crypto from 'node:crypto';
 import type { Collection, DocumentStore } from '../../storage/documentStore';
@@ -24,16 +26,28 @@ export interface NluReviewDoc {
   /** the correct intent, set by the reviewer */
   intent?: Intent;
   count: number;
+  /** who said it (at most MAX_SPEAKERS), so a customer's export and erase find their rows */
+  customerIds?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
 
 const MAX_TEXT = 500;
+/** A text said by this many customers is a common phrase, not anyone's personal data: stop listing speakers. */
+const MAX_SPEAKERS = 100;
+
+/** Keyed hash of a text (the store's lookup hash in the app); tests may leave the default. */
+export type TextId = (text: string) => string;
+
+const unkeyedTextId: TextId = (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 export class ReviewQueue {
   private readonly docs: Collection<NluReviewDoc>;
 
-  constructor(store: DocumentStore) {
+  constructor(
+    store: DocumentStore,
+    private readonly textId: TextId = unkeyedTextId,
+  ) {
     this.docs = store.collection<NluReviewDoc>(NLU_REVIEW_COLLECTION);
   }
 
@@ -42,19 +56,43 @@ export class ReviewQueue {
   }
 
   /** Adds (or counts again) an utterance for review; a reviewed row keeps its label. */
-  async add(text: string, predicted: Intent, confidence: number, reason: ReviewReason): Promise<void> {
+  async add(text: string, predicted: Intent, confidence: number, reason: ReviewReason, customerId?: string): Promise<void> {
     const clean = text.trim().slice(0, MAX_TEXT);
     if (!clean) return;
     const now = new Date();
-    const _id = crypto.createHash('sha256').update(clean).digest('hex').slice(0, 24);
-    const updated = await this.docs.updateOne({ _id }, { $inc: { count: 1 }, $set: { updatedAt: now, ...(reason === 'corrected' ? { reason } : {}) } });
-    if (updated.matched > 0) return;
+    const _id = this.textId(clean).slice(0, 32);
+    const updated = await this.docs.findOneAndUpdate({ _id }, { $inc: { count: 1 }, $set: { updatedAt: now, ...(reason === 'corrected' ? { reason } : {}) } });
+    if (updated) {
+      const speakers = updated.customerIds ?? [];
+      if (customerId && speakers.length < MAX_SPEAKERS && !speakers.includes(customerId)) await this.docs.updateOne({ _id }, { $addToSet: { customerIds: customerId } });
+      return;
+    }
+    const customerIds = customerId ? [customerId] : [];
     try {
-      await this.docs.insertOne({ _id, text: clean, predicted, confidence, reason, status: 'pending', count: 1, createdAt: now, updatedAt: now });
+      await this.docs.insertOne({ _id, text: clean, predicted, confidence, reason, status: 'pending', count: 1, customerIds, createdAt: now, updatedAt: now });
     } catch {
       // a concurrent turn inserted the same text first: counting it once less is fine
-      await this.docs.updateOne({ _id }, { $inc: { count: 1 } });
+      await this.docs.updateOne({ _id }, { $inc: { count: 1 }, ...(customerId ? { $addToSet: { customerIds: customerId } } : {}) });
     }
+  }
+
+  /** Privacy export: the utterances this customer contributed. */
+  async exportCustomer(customerId: string): Promise<Pick<NluReviewDoc, 'text' | 'reason' | 'status' | 'createdAt'>[]> {
+    const rows = await this.docs.find({ customerIds: customerId });
+    return rows.map((r) => ({ text: r.text, reason: r.reason, status: r.status, createdAt: r.createdAt }));
+  }
+
+  /**
+   * Privacy erase: a row only this customer said is deleted (even a reviewed one: erasure wins over
+   * training data); a row others said too only loses this customer's id.
+   */
+  async eraseCustomer(customerId: string): Promise<number> {
+    const rows = await this.docs.find({ customerIds: customerId });
+    for (const row of rows) {
+      if ((row.customerIds ?? []).every((id) => id === customerId)) await this.docs.deleteOne({ _id: row._id });
+      else await this.docs.updateOne({ _id: row._id }, { $pull: { customerIds: customerId } });
+    }
+    return rows.length;
   }
 
   async pending(limit = 100): Promise<NluReviewDoc[]> {

@@ -49,6 +49,16 @@ export class ConversationReferences {
     return docs.map((d) => ({ channelId: d.channelId, reference: JSON.parse(d.reference), updatedAt: d.updatedAt }));
   }
 
+  /** Privacy export: where the customer can be reached, per channel. */
+  async exportCustomer(customerId: string): Promise<{ channelId: string; reference: object; updatedAt: Date }[]> {
+    return this.forCustomer(customerId);
+  }
+
+  async eraseCustomer(customerId: string): Promise<number> {
+    for (const key of [...this.recent.keys()]) if (key.startsWith(`${customerId}|`)) this.recent.delete(key);
+    return this.refs.deleteMany({ customerId });
+  }
+
   /** Merge hook: the merged customer's references now belong to the survivor (the survivor's own win). */
   async move(survivorId: string, mergedId: string): Promise<void> {
     const theirs = await this.refs.find({ customerId: mergedId });

@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { DocumentStore, DuplicateKeyError } from '../../storage/documentStore';
+import type { CustomerLock } from './customerLock';
 
 export interface ChannelIdentity {
   channelId: string;
@@ -51,7 +52,14 @@ function identityKey(identity: ChannelIdentity): string {
 export class CustomerDirectory {
   private readonly hooks: MergeHook[] = [];
 
-  constructor(private readonly store: DocumentStore) {}
+  /**
+   * With `lock` (the turns' per-customer lock), a merge holds the locks of both customers: no turn of
+   * either runs during it, and a turn that resolved the merged id before re-resolves after it.
+   */
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly lock?: CustomerLock,
+  ) {}
 
   static async ensureIndexes(store: DocumentStore): Promise<void> {
     await store.ensureIndex('identities', { fields: { customerId: 1 } });
@@ -106,11 +114,35 @@ export class CustomerDirectory {
   /**
    * Joins the customers of two identities; `a`'s customer survives (its dialog and profile win,
    * the other's fill the gaps through merge hooks). Returns the surviving customer id.
+   * Holds both customers' turn locks: never call it from inside a turn of either (see runAfterTurn).
    */
   async link(a: ChannelIdentity, b: ChannelIdentity): Promise<string> {
-    const survivorId = await this.resolve(a);
-    const mergedId = await this.resolve(b);
-    if (survivorId === mergedId) return survivorId;
+    for (;;) {
+      const survivorId = await this.resolve(a);
+      const mergedId = await this.resolve(b);
+      if (survivorId === mergedId) return survivorId;
+      if (!this.lock) return this.merge(survivorId, mergedId);
+      const done = await this.lock.runAll([survivorId, mergedId], async () => {
+        // another merge may have moved either identity while we waited for the locks: start over
+        if ((await this.find(a)) !== survivorId || (await this.find(b)) !== mergedId) return undefined;
+        return this.merge(survivorId, mergedId);
+      });
+      if (done) return done;
+    }
+  }
+
+  /** The customer an id stands for now: itself, or the survivor it was merged into (redirects followed). */
+  async current(customerId: string): Promise<string> {
+    let id = customerId;
+    for (let hops = 0; hops < 100; hops++) {
+      const next = (await this.customers.findOne({ _id: id }))?.mergedInto;
+      if (!next) return id;
+      id = next;
+    }
+    return id;
+  }
+
+  private async merge(survivorId: string, mergedId: string): Promise<string> {
     const moving = await this.identities.find({ customerId: mergedId });
     await this.identities.updateMany({ customerId: mergedId }, { $set: { customerId: survivorId } });
     const now = new Date();
@@ -124,5 +156,30 @@ export class CustomerDirectory {
     await this.customers.updateOne({ _id: mergedId }, { $set: { mergedInto: survivorId, identities: [], updatedAt: now } });
     for (const hook of this.hooks) await hook(survivorId, mergedId);
     return survivorId;
+  }
+
+  /** Customers merged into this one, directly or through others (their shells keep `mergedInto`). */
+  async mergedFrom(customerId: string): Promise<string[]> {
+    const found: string[] = [];
+    let frontier = [customerId];
+    while (frontier.length > 0 && found.length < 1000) {
+      const next = (await this.customers.find({ mergedInto: { $in: frontier } })).map((c) => c._id).filter((id) => !found.includes(id));
+      found.push(...next);
+      frontier = next;
+    }
+    return found;
+  }
+
+  /** Privacy export: the customer record and the identity documents that point at it. */
+  async exportCustomer(customerId: string): Promise<{ customer: Customer | null; identities: ChannelIdentity[] }> {
+    const customer = await this.get(customerId);
+    const identities = await this.identities.find({ customerId });
+    return { customer, identities: identities.map((i) => ({ channelId: i.channelId, userId: i.userId })) };
+  }
+
+  /** Privacy erase: the identities go first, so the same channel user comes back as a new customer. */
+  async eraseCustomer(customerId: string): Promise<number> {
+    const identities = await this.identities.deleteMany({ customerId });
+    return identities + (await this.customers.deleteOne({ _id: customerId }));
   }
 }

@@ -5,7 +5,12 @@
  * Within a process a promise chain per customer does it at no cost. With `distributed` on (several
  * instances on one MongoDB), a lease document in the store is held as well; a lease that outlives its
  * holder (crash) expires after `leaseMs`. eTag checks on save remain the last line of defence.
+ *
+ * Merging two customers holds both locks (`runAll`, taken in id order so two merges cannot deadlock).
+ * The lock is not re-entrant: work that needs another customer's lock (linking, from inside a turn)
+ * runs after the turn; asking again for a lock the caller holds fails at once instead of hanging.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import crypto from 'node:crypto';
 import { DocumentStore, DuplicateKeyError } from '../../storage/documentStore';
 
@@ -22,6 +27,13 @@ export class LockTimeoutError extends Error {
   }
 }
 
+export class LockReentryError extends Error {
+  constructor(readonly customerId: string) {
+    super(`the lock of customer ${customerId} is already held by this caller`);
+    this.name = 'LockReentryError';
+  }
+}
+
 export interface CustomerLockOptions {
   distributed?: boolean;
   leaseMs?: number;
@@ -31,6 +43,8 @@ export interface CustomerLockOptions {
 export class CustomerLock {
   private readonly tails = new Map<string, Promise<void>>();
   private readonly owner = crypto.randomBytes(8).toString('hex');
+  /** the customer ids whose locks the current async call chain holds */
+  private readonly held = new AsyncLocalStorage<string[]>();
   private readonly leaseMs: number;
   private readonly timeoutMs: number;
 
@@ -48,6 +62,19 @@ export class CustomerLock {
 
   /** Runs `work` while holding the customer's lock. */
   async run<T>(customerId: string, work: () => Promise<T>): Promise<T> {
+    const held = this.held.getStore() ?? [];
+    if (held.includes(customerId)) throw new LockReentryError(customerId);
+    return this.held.run([...held, customerId], () => this.runHeld(customerId, work));
+  }
+
+  /** Runs `work` while holding the locks of all these customers, taken in id order. */
+  async runAll<T>(customerIds: string[], work: () => Promise<T>): Promise<T> {
+    const ordered = [...new Set(customerIds)].sort();
+    const nest = (i: number): Promise<T> => (i === ordered.length ? work() : this.run(ordered[i], () => nest(i + 1)));
+    return nest(0);
+  }
+
+  private async runHeld<T>(customerId: string, work: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(customerId) ?? Promise.resolve();
     let release!: () => void;
     const mine = new Promise<void>((resolve) => (release = resolve));

@@ -1,3 +1,3 @@
 export * from './customerDirectory';
 export { ConversationReferences } from './conversationReferences';
-export { CustomerLock, LockTimeoutError } from './customerLock';
+export { CustomerLock, LockReentryError, LockTimeoutError } from './customerLock';

@@ -93,6 +93,17 @@ export class HandoffService {
     return this.records.find(options.all ? {} : { state: { $in: ACTIVE } }, { sort: { since: 1 }, limit: 500 });
   }
 
+  /** Privacy export: the customer's handoff record (summary, inbox), if any. */
+  async exportCustomer(customerId: string): Promise<HandoffRecord[]> {
+    const record = await this.get(customerId);
+    return record ? [record] : [];
+  }
+
+  /** Privacy erase: the record holds what the customer wrote to the agent; it goes entirely. */
+  async eraseCustomer(customerId: string): Promise<number> {
+    return this.records.deleteOne({ _id: customerId });
+  }
+
   /** Merge hook: an active handoff of the merged customer carries over unless the survivor has one. */
   async moveCustomer(survivorId: string, mergedId: string): Promise<void> {
     const theirs = await this.get(mergedId);

@@ -3,6 +3,7 @@
  * make (address/phone before shipment, cancel, invoice request). Every change is one conditional
  * update on the order's current status, so two channels racing cannot cancel a shipped order.
  */
+import crypto from 'node:crypto';
 import type { DocumentStore } from '../../storage/documentStore';
 import { cancelRefusal, changeRefusal, invoiceRefusal } from './orderPolicy';
 import type { InvoiceRequest, Order, OrderOutcome, OrderStatus, TimelineEvent } from './types';
@@ -88,6 +89,34 @@ export class OrderService {
   /** Merge hook: the merged customer's orders now belong to the survivor. */
   async moveCustomer(survivorId: string, mergedId: string): Promise<void> {
     await this.orders.updateMany({ customerId: mergedId }, { $set: { customerId: survivorId } });
+  }
+
+  /** Privacy export: the customer's orders as stored. */
+  async exportCustomer(customerId: string): Promise<Order[]> {
+    return this.orders.find({ customerId }, { sort: { createdAt: -1 } });
+  }
+
+  /**
+   * Privacy erase: orders stay for the books (items, totals, dates, status) but lose the person — a random
+   * owner id, no shipping contact, no tracking number (a courier would give the address for it), no
+   * invoice title or tax id, timeline details dropped. Returns how many orders were anonymised.
+   */
+  async eraseCustomer(customerId: string): Promise<number> {
+    const owner = `erased_${crypto.randomBytes(9).toString('base64url')}`;
+    const mine = await this.orders.find({ customerId });
+    for (const order of mine) {
+      const anonymous: Order = {
+        ...order,
+        customerId: owner,
+        shipping: { name: '', phone: '', address: '' },
+        timeline: order.timeline.map((e) => ({ at: e.at, code: e.code })),
+        updatedAt: new Date(),
+      };
+      if (order.courier) anonymous.courier = { ...order.courier, trackingNo: '' };
+      if (order.invoice) anonymous.invoice = { type: order.invoice.type, title: '', requestedAt: order.invoice.requestedAt, status: order.invoice.status };
+      await this.orders.replaceOne({ _id: order._id, customerId }, anonymous);
+    }
+    return mine.length;
   }
 
   private async conditionalUpdate(

@@ -44,6 +44,15 @@ export class ClaimCounter {
     }
   }
 
+  /** Privacy export: how often the customer claimed each promotion. */
+  async exportCustomer(customerId: string): Promise<ClaimCounterDoc[]> {
+    return this.claims.find({ customerId });
+  }
+
+  async eraseCustomer(customerId: string): Promise<number> {
+    return this.claims.deleteMany({ customerId });
+  }
+
   async count(promotionId: string, customerId: string): Promise<number> {
     return (await this.claims.findOne({ _id: `${promotionId}|${customerId}` }))?.count ?? 0;
   }

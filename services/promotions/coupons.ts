@@ -65,8 +65,42 @@ export class CouponService {
     return list.map((c) => ({ ...c, issuedAt: new Date(c.issuedAt), expiresAt: new Date(c.expiresAt) }));
   }
 
+  /**
+   * Linked identities: the merged customer's coupons belong to the survivor, and the per-customer limit
+   * holds for the survivor again — per promotion, redeemed coupons count first, then the unused ones
+   * that last longest are kept; the rest are voided (with the reason) and their claims given back.
+   * Runs inside the merge, which holds both customers' turn locks: no claim or redemption interleaves.
+   */
   async moveCustomer(survivorId: string, mergedId: string): Promise<void> {
     await this.coupons.updateMany({ customerId: mergedId }, { $set: { customerId: survivorId } });
+    const now = this.catalog.now();
+    const held = await this.coupons.find({ customerId: survivorId, status: { $in: ['issued', 'redeemed'] } }, { limit: 1000 });
+    for (const promotionId of new Set(held.map((c) => c.promotionId))) {
+      const limit = (await this.catalog.get(promotionId))?.coupon?.perCustomerLimit;
+      if (limit === undefined) continue; // promotion over: its coupons have expired with it
+      const mine = held.filter((c) => c.promotionId === promotionId);
+      const used = mine.filter((c) => c.status === 'redeemed').length;
+      const unused = mine
+        .filter((c) => c.status === 'issued' && new Date(c.expiresAt) > now)
+        .sort((a, b) => new Date(b.expiresAt).getTime() - new Date(a.expiresAt).getTime());
+      for (const extra of unused.slice(Math.max(0, limit - used))) {
+        const voided = await this.coupons.updateOne(
+          { _id: extra._id, status: 'issued' },
+          { $set: { status: 'void', voidedAt: now, voidReason: 'merged_over_limit' } },
+        );
+        if (voided.modified > 0) await this.counter.giveBack(promotionId, survivorId);
+      }
+    }
+  }
+
+  /** Privacy export: every coupon issued to the customer. */
+  async exportCustomer(customerId: string): Promise<CouponDoc[]> {
+    return this.coupons.find({ customerId }, { sort: { issuedAt: -1 } });
+  }
+
+  /** Privacy erase: the customer's coupons are deleted (a gift's quota stays taken: the sample was given). */
+  async eraseCustomer(customerId: string): Promise<number> {
+    return this.coupons.deleteMany({ customerId });
   }
 
   /** Redeems a coupon against an order total; at most once, only by its owner, only before expiry. */

@@ -6,6 +6,7 @@ import { GiftService } from './gifts';
 import { OfferEngine } from './offers';
 import { CatalogOptions, PromotionCatalog } from './promotionCatalog';
 import type { LastPurchases } from './repurchase';
+import type { ClaimCounterDoc, CouponDoc } from './types';
 
 export interface Promotions {
   catalog: PromotionCatalog;
@@ -16,6 +17,10 @@ export interface Promotions {
   lastPurchases: LastPurchases;
   /** identities linked: coupons and claims of the merged customer belong to the survivor */
   moveCustomer(survivorId: string, mergedId: string): Promise<void>;
+  /** privacy export: the customer's coupons and claim counters */
+  exportCustomer(customerId: string): Promise<{ coupons: CouponDoc[]; promotionClaims: ClaimCounterDoc[] }>;
+  /** privacy erase: deletes both; returns how many documents went */
+  eraseCustomer(customerId: string): Promise<number>;
 }
 
 export async function createPromotions(
@@ -36,6 +41,12 @@ export async function createPromotions(
     async moveCustomer(survivorId, mergedId) {
       await counter.moveCustomer(survivorId, mergedId);
       await coupons.moveCustomer(survivorId, mergedId);
+    },
+    async exportCustomer(customerId) {
+      return { coupons: await coupons.exportCustomer(customerId), promotionClaims: await counter.exportCustomer(customerId) };
+    },
+    async eraseCustomer(customerId) {
+      return (await coupons.eraseCustomer(customerId)) + (await counter.eraseCustomer(customerId));
     },
   };
 }

@@ -53,7 +53,8 @@ export interface PromotionDoc {
   source?: string; // demo | admin
 }
 
-export type CouponStatus = 'issued' | 'redeemed';
+/** `void`: taken back, never usable (e.g. the extra one when two customers holding one each were merged) */
+export type CouponStatus = 'issued' | 'redeemed' | 'void';
 
 export interface CouponDoc {
   _id: string; // the coupon code
@@ -67,6 +68,9 @@ export interface CouponDoc {
   status: CouponStatus;
   redeemedAt?: Date;
   orderId?: string;
+  voidedAt?: Date;
+  /** why the coupon was voided: `merged_over_limit` = linking made the customer hold more than the promotion allows */
+  voidReason?: string;
 }
 
 /** How many times a customer claimed a promotion (coupons issued, gifts claimed). */

@@ -105,6 +105,16 @@ export class TicketService {
     return this.tickets.findOneAndUpdate({ _id: ticketId, type: 'return' }, { $set: set });
   }
 
+  /** Privacy export: every ticket of the customer, newest first. */
+  async exportCustomer(customerId: string): Promise<Ticket[]> {
+    return this.tickets.find({ customerId }, { sort: { createdAt: -1 } });
+  }
+
+  /** Privacy erase: tickets carry the customer's own words and photos, so they are deleted, not kept. */
+  async eraseCustomer(customerId: string): Promise<number> {
+    return this.tickets.deleteMany({ customerId });
+  }
+
   /** Merge hook: the merged customer's tickets now belong to the survivor. */
   async moveCustomer(survivorId: string, mergedId: string): Promise<void> {
     await this.tickets.updateMany({ customerId: mergedId }, { $set: { customerId: survivorId } });

@@ -10,6 +10,8 @@ export interface RunningApp extends App {
   url: string;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
   get(path: string, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
+  /** any method (DELETE, PUT …); a string body is sent as is */
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
   /** one message on the app channel; returns the replies' texts */
   say(userId: string, text: string): Promise<string[]>;
 }
@@ -45,6 +47,7 @@ export async function startTestApp(
     url,
     post: (path, body, headers) => request('POST', path, body, headers),
     get: (path, headers) => request('GET', path, undefined, headers),
+    request,
     async say(userId, text) {
       const r = await request('POST', '/api/app/messages', { userId, text });
       if (r.status !== 200) throw new Error(`app channel answered ${r.status}: ${JSON.stringify(r.json)}`);

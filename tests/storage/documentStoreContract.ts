@@ -107,6 +107,37 @@ export function documentStoreContract(makeStore: () => Promise<DocumentStore>, c
     expect(await c.count({})).toBe(0);
   });
 
+  it('expires documents past their TTL: reads skip them and a sweep/compaction removes them', async () => {
+    const name = `contract_${process.pid}_${n}`;
+    const c = store.collection<{ _id: string; expiresAt: Date | string }>(name);
+    const past = new Date(Date.now() - 60_000);
+    const future = new Date(Date.now() + 3_600_000);
+    await c.insertMany([
+      { _id: 'gone1', expiresAt: past },
+      { _id: 'gone2', expiresAt: past },
+      { _id: 'live', expiresAt: future },
+      { _id: 'notADate', expiresAt: 'never' }, // TTL applies only to Dates (MongoDB's rule)
+    ]);
+    await store.ensureIndex(name, { fields: { expiresAt: 1 }, expireAfterSeconds: 0 });
+    expect((await c.find({}, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['live', 'notADate']);
+    expect(await c.findOne({ _id: 'gone1' })).toBeNull();
+    expect(await c.count({})).toBe(2);
+    await store.compact();
+    expect(await c.count({})).toBe(2);
+  });
+
+  it('compact() keeps live data intact', async () => {
+    const c = coll();
+    await c.insertMany([
+      { _id: 'k1', name: 'keep', qty: 1 },
+      { _id: 'k2', name: 'drop', qty: 2 },
+    ]);
+    await c.updateOne({ _id: 'k1' }, { $set: { name: 'kept' } });
+    await c.deleteOne({ _id: 'k2' });
+    await store.compact();
+    expect(await c.find({})).toEqual([{ _id: 'k1', name: 'kept', qty: 1 }]);
+  });
+
   it('answers ping while open', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
   });

@@ -1,35 +1,26 @@
 /*
- * The chat page: gets a short-lived Direct Line token from the bot (GET /api/webchat/token) for this
- * browser's stable user id, and renders Microsoft's Web Chat against the bot's own Direct Line endpoint.
+ * The chat page: gets a short-lived Direct Line token from the bot (GET /api/webchat/token) and renders
+ * Microsoft's Web Chat against the bot's own Direct Line endpoint. Who the visitor is, the page does not
+ * say: the token route reads its own signed HttpOnly cookie (anonymous visitors) or the user token the
+ * shop signed for a logged-in customer (passed to this page as #userToken=… or ?userToken=…).
  */
 (function () {
   'use strict';
 
-  var USER_KEY = 'beautybot.webchat.userId';
+  // older versions kept the user id here; it is no longer used (the cookie is), so it is removed
+  var OLD_USER_KEY = 'beautybot.webchat.userId';
   var CONVERSATION_KEY = 'beautybot.webchat.conversationId';
-  var USER_ID = /^dl_[A-Za-z0-9_-]{16,64}$/;
   // botframework-directlinejs ConnectionStatus values
   var EXPIRED_TOKEN = 3;
   var FAILED_TO_CONNECT = 4;
   var ENDED = 5;
 
-  function randomUserId() {
-    var bytes = new Uint8Array(16);
-    window.crypto.getRandomValues(bytes);
-    return 'dl_' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
-  }
+  try { window.localStorage.removeItem(OLD_USER_KEY); } catch (e) { /* storage blocked: nothing kept */ }
 
-  // a stable id per browser, so the customer's profile and dialog follow them across visits
-  function browserUserId() {
-    try {
-      var saved = window.localStorage.getItem(USER_KEY);
-      if (saved && USER_ID.test(saved)) return saved;
-      var fresh = randomUserId();
-      window.localStorage.setItem(USER_KEY, fresh);
-      return fresh;
-    } catch (e) {
-      return randomUserId(); // storage blocked (private mode): a per-visit id still works
-    }
+  // the shop's signed token for a logged-in customer, if the shop opened the page with one
+  function shopUserToken() {
+    var fromHash = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('userToken');
+    return fromHash || new URLSearchParams(window.location.search).get('userToken');
   }
 
   function sessionGet(key) {
@@ -40,11 +31,15 @@
     try { window.sessionStorage.setItem(key, value); } catch (e) { /* nothing to keep */ }
   }
 
-  function fetchToken(userId) {
-    var query = '?userId=' + encodeURIComponent(userId);
+  function fetchToken() {
+    var query = new URLSearchParams();
+    var userToken = shopUserToken();
+    if (userToken) query.set('userToken', userToken);
     var conversationId = sessionGet(CONVERSATION_KEY);
-    if (conversationId) query += '&conversationId=' + encodeURIComponent(conversationId);
-    return fetch('/api/webchat/token' + query, { cache: 'no-store' }).then(function (res) {
+    if (conversationId) query.set('conversationId', conversationId);
+    var search = query.toString();
+    // the visitor cookie goes along (same origin); the server sets it on the first visit
+    return fetch('/api/webchat/token' + (search ? '?' + search : ''), { cache: 'no-store', credentials: 'same-origin' }).then(function (res) {
       if (!res.ok) throw new Error('token ' + res.status);
       return res.json();
     });
@@ -104,8 +99,7 @@
       showNotice('聊天组件加载失败，请刷新页面重试。', true);
       return;
     }
-    var userId = browserUserId();
-    fetchToken(userId)
+    fetchToken()
       .then(function (session) {
         sessionSet(CONVERSATION_KEY, session.conversationId);
         var directLine = window.WebChat.createDirectLine({
@@ -116,7 +110,7 @@
         directLine.connectionStatus$.subscribe(function (status) {
           if (status === FAILED_TO_CONNECT || status === ENDED) return showReconnect();
           if (status !== EXPIRED_TOKEN) return;
-          fetchToken(userId)
+          fetchToken()
             .then(function (fresh) {
               return fetch('/v3/directline/conversations/' + encodeURIComponent(fresh.conversationId) + '?watermark=' + (directLine.watermark || ''), {
                 headers: { Authorization: 'Bearer ' + fresh.token }

@@ -1,7 +1,8 @@
 /**
  * The chat page in real headless Chromium (Debian's /usr/bin/chromium through playwright-core):
  * Microsoft's Web Chat talks to the bot through our Direct Line endpoint; the customer types, sees the
- * reply, a product card and suggested actions, taps one, and after a reload still sees the conversation.
+ * reply, a product card and suggested actions, taps one, and after a reload still sees the conversation —
+ * because its signed HttpOnly cookie says who it is; without the cookie the conversation is not given back.
  * Saves a screenshot under tests/adapters/web/artifacts/.
  */
 import fs from 'node:fs';
@@ -81,10 +82,25 @@ if (!hasChromium) {
     expect(problems).toEqual([]);
   }, 60000);
 
-  it('keeps the same customer and shows the conversation again after a reload', async () => {
-    const userId = await page.evaluate(() => (globalThis as any).localStorage.getItem('beautybot.webchat.userId') as string | null);
-    expect(userId).toMatch(/^dl_[0-9a-f]{32}$/);
+  /** the page's next GET /api/webchat/token answer */
+  const nextSession = () =>
+    page
+      .waitForResponse((r) => r.url().includes('/api/webchat/token'), { timeout: 20000 })
+      .then((r) => r.json() as Promise<{ userId: string; conversationId: string }>);
+
+  it('keeps the same customer and shows the conversation again after a reload, through its cookie', async () => {
+    const cookies = await page.context().cookies();
+    const visitor = cookies.find((c) => c.name === 'webchat_visitor');
+    expect(visitor).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/webchat', secure: false });
+    const userId = visitor!.value.split('.')[0];
+    expect(userId).toMatch(/^dl_[A-Za-z0-9_-]{22}$/);
+    // the page itself keeps no user id
+    await expect(page.evaluate(() => JSON.stringify((globalThis as any).localStorage))).resolves.not.toContain('dl_');
+    const conversationId = await page.evaluate(() => (globalThis as any).sessionStorage.getItem('beautybot.webchat.conversationId') as string);
+
+    const session = nextSession();
     await page.reload();
+    await expect(session).resolves.toEqual(expect.objectContaining({ userId, conversationId }));
     await shown('玫瑰丝绒哑光唇膏 #520').waitFor({ timeout: 20000 });
     await shown('收到：黄皮推荐').waitFor();
     await shown('订单 2024-0815-66').waitFor();
@@ -92,7 +108,19 @@ if (!hasChromium) {
     await input.fill('还在吗');
     await input.press('Enter');
     await shown('收到：还在吗').waitFor({ timeout: 15000 });
-    expect(await server.directory.find({ channelId: 'webchat', userId: userId! })).toBeDefined();
+    expect(await server.directory.find({ channelId: 'webchat', userId })).toBeDefined();
+    expect(problems).toEqual([]);
+  }, 60000);
+
+  it('does not give the conversation back to a browser without the cookie, even with its conversation id', async () => {
+    const before = await page.evaluate(() => (globalThis as any).sessionStorage.getItem('beautybot.webchat.conversationId') as string);
+    await page.context().clearCookies();
+    const session = nextSession();
+    await page.reload();
+    const fresh = await session;
+    expect(fresh.conversationId).not.toBe(before);
+    await page.getByText('亲，您好！', { exact: false }).first().waitFor({ timeout: 20000 });
+    await expect(page.getByText('收到：还在吗', { exact: true }).count()).resolves.toBe(0);
     expect(problems).toEqual([]);
   }, 60000);
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 /**
  * The web chat as wired into the real app (buildApp): the page and its assets, the page-token route
- * (user ids, resuming a tab's conversation, rate limit), and the real bot answering over Direct Line.
+ * (cookie identity, resuming a tab's conversation, rate limit), and the real bot answering over Direct Line.
  */
 import path from 'node:path';
 import { findWebRoot } from '../../../adapters/web/staticFiles';
@@ -18,9 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => app.close(1000));
 
-const pageToken = async (query = '') => {
-  const res = await fetch(`${app.url}/api/webchat/token${query}`);
-  return { status: res.status, headers: res.headers, json: (await res.json()) as any };
+const pageToken = async (query = '', cookie?: string) => {
+  const res = await fetch(`${app.url}/api/webchat/token${query}`, { headers: cookie ? { cookie } : {} });
+  return { status: res.status, headers: res.headers, cookie: res.headers.get('set-cookie')?.split(';')[0], json: (await res.json()) as any };
 };
 
 describe('the chat page', () => {
@@ -73,41 +73,45 @@ describe('the chat page', () => {
 });
 
 describe('GET /api/webchat/token', () => {
-  it('gives the page a short-lived token for its own user id, and the same conversation back on reload', async () => {
-    const first = await pageToken('?userId=dl_0123456789abcdef0123');
+  it('gives the page a short-lived token for the visitor in its cookie, and the same conversation back on reload', async () => {
+    const first = await pageToken();
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toBe('no-store');
-    expect(first.json).toMatchObject({ userId: 'dl_0123456789abcdef0123', expires_in: 1800 });
-    const again = await pageToken(`?userId=dl_0123456789abcdef0123&conversationId=${first.json.conversationId}`);
-    expect(again.json.conversationId).toBe(first.json.conversationId);
-    // another browser cannot take over that conversation
-    const other = await pageToken(`?userId=dl_ffffffffffffffffffff&conversationId=${first.json.conversationId}`);
+    expect(first.json).toMatchObject({ userId: expect.stringMatching(/^dl_[A-Za-z0-9_-]{16,}$/), expires_in: 1800 });
+    expect(first.headers.get('set-cookie')).toMatch(/^webchat_visitor=dl_[^;]+; Path=\/api\/webchat; .*HttpOnly; SameSite=Lax$/);
+    const again = await pageToken(`?conversationId=${first.json.conversationId}`, first.cookie);
+    expect(again.json).toMatchObject({ conversationId: first.json.conversationId, userId: first.json.userId });
+    // another browser cannot take over that conversation, whatever user id it names
+    const other = await pageToken(`?userId=${first.json.userId}&conversationId=${first.json.conversationId}`);
     expect(other.json.conversationId).not.toBe(first.json.conversationId);
+    expect(other.json.userId).not.toBe(first.json.userId);
   });
 
-  it('makes a user id when the page has none, and refuses a malformed one', async () => {
-    expect((await pageToken()).json.userId).toMatch(/^dl_[A-Za-z0-9_-]{16,}$/);
-    const bad = await pageToken('?userId=admin');
+  it('refuses a malformed conversationId, and user tokens while WEBCHAT_USER_TOKEN_SECRET is unset', async () => {
+    const bad = await pageToken('?conversationId=../../x');
     expect(bad.status).toBe(400);
     expect(bad.json.error.code).toBe('bad_argument');
+    const shop = await pageToken('?userToken=eyJzdWIiOiIxIn0.c2ln');
+    expect(shop.status).toBe(403);
+    expect(shop.json.error.code).toBe('disabled');
   });
 
   it('lets the real bot greet and answer over Direct Line with the page token', async () => {
-    const { json: session } = await pageToken('?userId=dl_realbot_0123456789ab');
+    const { json: session } = await pageToken();
     const auth = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
     const started = await fetch(`${app.url}/v3/directline/conversations`, { method: 'POST', headers: auth });
     expect(started.status).toBe(201);
     await fetch(`${app.url}/v3/directline/conversations/${session.conversationId}/activities`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ type: 'message', from: { id: 'dl_realbot_0123456789ab' }, text: '你好', locale: 'zh-CN' }),
+      body: JSON.stringify({ type: 'message', from: { id: session.userId }, text: '你好', locale: 'zh-CN' }),
     });
     const polled = (await fetch(`${app.url}/v3/directline/conversations/${session.conversationId}/activities`, { headers: auth }).then((r) => r.json())) as any;
     const botTexts = polled.activities.filter((a: any) => a.from.role === 'bot').map((a: any) => a.text);
     expect(botTexts).toHaveLength(2);
     expect(botTexts[0]).toMatch(/您好/); // the greeting when the conversation opened
     expect(botTexts[1]).toMatch(/您好/); // the answer to 你好
-    expect(await app.directory.find({ channelId: 'webchat', userId: 'dl_realbot_0123456789ab' })).toBeDefined();
+    expect(await app.directory.find({ channelId: 'webchat', userId: session.userId })).toBeDefined();
   });
 
   it('rate-limits token requests per address with 429 and Retry-After', async () => {

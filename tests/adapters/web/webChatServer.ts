@@ -57,7 +57,20 @@ function orderCard() {
   });
 }
 
-export async function startWebChatServer(env: { ttlSeconds?: number; now?: () => number; ratePerMinute?: number } = {}): Promise<WebChatServer> {
+export interface WebChatServerEnv {
+  ttlSeconds?: number;
+  now?: () => number;
+  ratePerMinute?: number;
+  /** wrong credentials per address per minute before 429 (high by default: tests share 127.0.0.1) */
+  authFailuresPerMinute?: number;
+  trustProxy?: boolean;
+  userTokenSecret?: string;
+  maxActivityBytes?: number;
+  maxConversationBytes?: number;
+  maxTotalBytes?: number;
+}
+
+export async function startWebChatServer(env: WebChatServerEnv = {}): Promise<WebChatServer> {
   const store = new EmbeddedStore(null);
   await Promise.all([CustomerDirectory.ensureIndexes(store), ConversationReferences.ensureIndexes(store), CustomerLock.ensureIndexes(store)]);
   const state = new CustomerState(new DocumentBotStorage(store));
@@ -101,8 +114,13 @@ export async function startWebChatServer(env: { ttlSeconds?: number; now?: () =>
     DIRECTLINE_TOKEN_TTL_SECONDS: env.ttlSeconds ?? 1800,
     DIRECTLINE_MAX_BODY_BYTES: 64 * 1024,
     DIRECTLINE_MAX_CONVERSATIONS: 100,
+    DIRECTLINE_MAX_ACTIVITY_BYTES: env.maxActivityBytes ?? 16 * 1024,
+    DIRECTLINE_MAX_CONVERSATION_BYTES: env.maxConversationBytes ?? 1024 * 1024,
+    DIRECTLINE_MAX_TOTAL_BYTES: env.maxTotalBytes ?? 64 * 1024 * 1024,
+    DIRECTLINE_AUTH_FAILURES_PER_MINUTE: env.authFailuresPerMinute ?? 1000,
     WEBCHAT_TOKEN_RATE_PER_MINUTE: env.ratePerMinute ?? 1000,
-    WEBCHAT_TRUST_PROXY: false,
+    WEBCHAT_TRUST_PROXY: env.trustProxy ?? false,
+    WEBCHAT_USER_TOKEN_SECRET: env.userTokenSecret,
     WEBCHAT_TITLE: '美妆小铺 · 在线客服',
     logger: silentLogger(),
     bot,

@@ -6,22 +6,7 @@ import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 import { RunningApp, startTestApp } from '../../helpers/testApp';
 import { FakeWeChatApi, startFakeWeChatApi } from './fakeWeChatApi';
 import * as samples from './samplePayloads';
-
-const TOKEN = 'beautytoken2024';
-const APP_ID = 'wx1234567890abcdef';
-const APP_SECRET = 'secret-0123456789';
-
-function signedQuery(token: string, extra: Record<string, string> = {}, timestamp = '1700000000', nonce = '42') {
-  return new URLSearchParams({ signature: wechatSignature(token, timestamp, nonce), timestamp, nonce, openid: 'x', ...extra }).toString();
-}
-
-async function push(app: RunningApp, body: string, query = signedQuery(TOKEN)) {
-  const res = await fetch(`${app.url}/api/wechat?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
-  return { status: res.status, text: await res.text(), type: res.headers.get('content-type') ?? '' };
-}
-
-const withText = (content: string, msgId: string, from = 'openidA') =>
-  samples.documentedText.replace('你好', content).replace('1234567890123456', msgId).replace('oia2TjjewbmiOUlr6X-1crbLOvLw', from);
+import { APP_ID, APP_SECRET, freshNonce, nowSeconds, push, signedQuery, TOKEN, withText } from './wechatTestKit';
 
 describe('WeChat channel, plaintext mode', () => {
   let app: RunningApp;
@@ -151,8 +136,13 @@ describe('WeChat channel, safe mode (AES)', () => {
     await fake.close();
   });
 
-  const sampleQuery = (msgSignature = s.msgSignature) =>
-    signedQuery(s.token, { encrypt_type: 'aes', msg_signature: msgSignature }, s.timestamp, s.nonce);
+  // the documented ciphertext, signed now (the sample's own 2014 timestamp is outside the replay window;
+  // wechatCrypto.test.ts checks the documented msg_signature itself)
+  const sampleQuery = (msgSignature?: string) => {
+    const ts = nowSeconds();
+    const nonce = freshNonce();
+    return signedQuery(s.token, { encrypt_type: 'aes', msg_signature: msgSignature ?? wechatSignature(s.token, ts, nonce, s.encrypt) }, ts, nonce);
+  };
   const sampleBody = `<xml><ToUserName><![CDATA[${s.account}]]></ToUserName><Encrypt><![CDATA[${s.encrypt}]]></Encrypt></xml>`;
 
   it('answers the documented encrypted sample with an encrypted, signed passive reply', async () => {
@@ -175,7 +165,8 @@ describe('WeChat channel, safe mode (AES)', () => {
     const foreign = new WeChatCipher(s.encodingAesKey, 'wx0000000000000000').encrypt(withText('你好', '900200'));
     const garbage = 'AAAA' + s.encrypt.slice(4);
     for (const [encrypt, status] of [[foreign, 401], [garbage, 400]] as const) {
-      const query = signedQuery(s.token, { encrypt_type: 'aes', msg_signature: wechatSignature(s.token, '1700000002', 'n2', encrypt) }, '1700000002', 'n2');
+      const ts = nowSeconds();
+      const query = signedQuery(s.token, { encrypt_type: 'aes', msg_signature: wechatSignature(s.token, ts, 'n2', encrypt) }, ts, 'n2');
       const r = await push(app, `<xml><ToUserName><![CDATA[gh_x]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`, query);
       expect(r.status).toBe(status);
     }
@@ -184,7 +175,8 @@ describe('WeChat channel, safe mode (AES)', () => {
   it('answers our own encrypted Chinese message', async () => {
     const cipher = new WeChatCipher(s.encodingAesKey, s.appId);
     const encrypt = cipher.encrypt(withText('你好', '900100', 'openidSafe'));
-    const query = signedQuery(s.token, { encrypt_type: 'aes', msg_signature: wechatSignature(s.token, '1700000001', 'n1', encrypt) }, '1700000001', 'n1');
+    const ts = nowSeconds();
+    const query = signedQuery(s.token, { encrypt_type: 'aes', msg_signature: wechatSignature(s.token, ts, 'n1', encrypt) }, ts, 'n1');
     const r = await push(app, `<xml><ToUserName><![CDATA[gh_x]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`, query);
     const reply = parseWeChatXml(cipher.decrypt(String(parseWeChatXml(r.text).Encrypt)));
     expect(reply.Content).toMatch(/您好/);

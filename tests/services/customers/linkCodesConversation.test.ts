@@ -116,8 +116,10 @@ describe('linking WeChat and Telegram', () => {
     try {
       let msgId = 7000;
       const wechat = async (text: string) => {
-        const q = new URLSearchParams({ signature: wechatSignature(token, '1700000000', 'n'), timestamp: '1700000000', nonce: 'n' });
-        const body = `<xml><ToUserName><![CDATA[gh_shop]]></ToUserName><FromUserName><![CDATA[oWeChatUser1]]></FromUserName><CreateTime>1700000000</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${text}]]></Content><MsgId>${++msgId}</MsgId></xml>`;
+        // a fresh timestamp and nonce per message: the route refuses stale and replayed signatures
+        const [timestamp, nonce] = [String(Math.floor(Date.now() / 1000)), `n${msgId + 1}`];
+        const q = new URLSearchParams({ signature: wechatSignature(token, timestamp, nonce), timestamp, nonce });
+        const body = `<xml><ToUserName><![CDATA[gh_shop]]></ToUserName><FromUserName><![CDATA[oWeChatUser1]]></FromUserName><CreateTime>${timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${text}]]></Content><MsgId>${++msgId}</MsgId></xml>`;
         const res = await fetch(`${app.url}/api/wechat?${q}`, { method: 'POST', body });
         return String(parseWeChatXml(await res.text()).Content);
       };

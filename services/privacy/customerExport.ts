@@ -1,0 +1,109 @@
+/**
+ * Everything the store holds about one customer, as one JSON document (the customer's right of access).
+ * Each area exports its own data through its `exportCustomer(customerId)`, so a field an area encrypts or
+ * reshapes is exported the way that area reads it. Customers merged into this one are included: what was
+ * keyed by their old ids belongs to this person too.
+ */
+import type { Storage } from 'botbuilder';
+import type { ChannelIdentity, ConversationReferences, CustomerDirectory } from '../customers';
+import type { LinkCodes } from '../customers/linkCodes';
+import type { TurnEventRecorder } from '../analytics/turnEvents';
+import type { HandoffService } from '../handoff';
+import type { OrderService } from '../orders';
+import type { Promotions } from '../promotions';
+import type { TicketService } from '../tickets';
+import type { ReviewQueue } from '../../nlu/review/reviewQueue';
+
+/** One area's records of a customer: exported and erased by the area itself. */
+export interface CustomerRecords {
+  exportCustomer(customerId: string): Promise<unknown[]>;
+  /** erases or irreversibly anonymises; returns how many records were touched */
+  eraseCustomer(customerId: string): Promise<number>;
+}
+
+export interface CustomerDataDeps {
+  directory: CustomerDirectory;
+  linkCodes: LinkCodes;
+  references: ConversationReferences;
+  orders: OrderService;
+  tickets: TicketService;
+  handoffs: HandoffService;
+  promotions: Promotions;
+  events: TurnEventRecorder;
+  review: ReviewQueue;
+  /** the customer's bot state (profile, dialog stack) and the key it is stored under */
+  botState: Storage;
+  stateKey(customerId: string): string;
+}
+
+export class CustomerNotFoundError extends Error {
+  constructor(readonly customerId: string) {
+    super(`no customer ${customerId}`);
+    this.name = 'CustomerNotFoundError';
+  }
+}
+
+/** The id names a customer that was merged into another: act on the survivor instead. */
+export class CustomerMergedError extends Error {
+  constructor(
+    readonly customerId: string,
+    readonly survivorId: string,
+  ) {
+    super(`customer ${customerId} was merged into ${survivorId}; use that id`);
+    this.name = 'CustomerMergedError';
+  }
+}
+
+/** The areas whose records are plain per-customer lists, under their key in the export document. */
+export function recordSections(deps: CustomerDataDeps): Record<string, CustomerRecords> {
+  return {
+    orders: deps.orders,
+    tickets: deps.tickets,
+    handoffs: deps.handoffs,
+    analyticsEvents: deps.events,
+    reviewItems: deps.review,
+    conversationReferences: deps.references,
+  };
+}
+
+/** The customer and every customer merged into it (ids), or an error for an unknown or merged-away id. */
+export async function customerFamily(directory: CustomerDirectory, customerId: string): Promise<string[]> {
+  const customer = await directory.get(customerId);
+  if (!customer) throw new CustomerNotFoundError(customerId);
+  if (customer.mergedInto) throw new CustomerMergedError(customerId, customer.mergedInto);
+  return [customerId, ...(await directory.mergedFrom(customerId))];
+}
+
+export async function exportCustomer(deps: CustomerDataDeps, customerId: string): Promise<Record<string, unknown>> {
+  const ids = await customerFamily(deps.directory, customerId);
+  const customer = (await deps.directory.get(customerId))!;
+  const identities: ChannelIdentity[] = [];
+  for (const id of ids) identities.push(...(await deps.directory.exportCustomer(id)).identities);
+
+  const stateItems = await deps.botState.read(ids.map((id) => deps.stateKey(id)));
+  const { eTag: _eTag, profile = {}, ...dialogState } = (stateItems[deps.stateKey(customerId)] ?? {}) as Record<string, unknown>;
+
+  const lists: Record<string, unknown[]> = { coupons: [], promotionClaims: [] };
+  for (const [section, records] of Object.entries(recordSections(deps))) {
+    lists[section] = [];
+    for (const id of ids) lists[section].push(...(await records.exportCustomer(id)));
+  }
+  for (const id of ids) {
+    const promo = await deps.promotions.exportCustomer(id);
+    lists.coupons.push(...promo.coupons);
+    lists.promotionClaims.push(...promo.promotionClaims);
+  }
+  return {
+    format: 'beautybot.customer-export/1',
+    exportedAt: new Date().toISOString(),
+    customerId,
+    createdAt: customer.createdAt,
+    updatedAt: customer.updatedAt,
+    mergedCustomers: ids.slice(1),
+    identities,
+    profile,
+    dialogState,
+    ...lists,
+    linkCodes: await deps.linkCodes.exportIdentities(identities),
+  };
+}
