@@ -66,7 +66,7 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs = 60000): P
 
 /** Baselines run from source; the bot runs as `npm start` runs it: compiled, from dist/. */
 function startProcess(script: string, env: Record<string, string>): ChildProcess {
-  const [command, args] = script === 'index.ts' ? [process.execPath, ['--disable-warning=DEP0111', 'dist/index.js']] : [tsx, [script]];
+  const [command, args] = script === 'index.ts' ? [process.execPath, ['--disable-warning=DEP0111', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), 'dist/index.js']] : [tsx, [script]];
   return spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 

@@ -57,7 +57,25 @@ export function parseKeySpec(spec: string): DataKey[] {
   return keys;
 }
 
+/** IVs come from a pool of random bytes drawn in bulk: one random draw per value is most of its cost. */
+const IV_BYTES = 12;
+const POOL_IVS = 4096;
+let ivPool = Buffer.alloc(0);
+let ivOffset = 0;
+
+function nextIv(): Buffer {
+  if (ivOffset + IV_BYTES > ivPool.length) {
+    ivPool = crypto.randomBytes(IV_BYTES * POOL_IVS);
+    ivOffset = 0;
+  }
+  const iv = ivPool.subarray(ivOffset, ivOffset + IV_BYTES);
+  ivOffset += IV_BYTES;
+  return iv;
+}
+
 function serialize(value: unknown): string {
+  // most encrypted values are strings (bot state is JSON text already): no replacer walk needed
+  if (typeof value === 'string') return JSON.stringify(value);
   return JSON.stringify(value, function (this: Record<string, unknown>, name, v) {
     const raw = this[name];
     return raw instanceof Date ? { $date: raw.toISOString() } : v;
@@ -65,6 +83,7 @@ function serialize(value: unknown): string {
 }
 
 function deserialize(text: string): unknown {
+  if (text.charCodeAt(0) === 34 /* " */) return JSON.parse(text) as unknown;
   return JSON.parse(text, (_name, v) =>
     v && typeof v === 'object' && typeof v.$date === 'string' && Object.keys(v).length === 1 ? new Date(v.$date) : v,
   );
@@ -96,7 +115,7 @@ export class FieldCipher {
 
   encrypt(value: unknown, context: string): string {
     const { id, key } = this.keys[0];
-    const iv = crypto.randomBytes(12);
+    const iv = nextIv();
     const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const body = Buffer.concat([cipher.update(serialize(value), 'utf8'), cipher.final()]);

@@ -54,11 +54,16 @@ function relation(key: string, path: string): Relation {
 const MATCHING_OPERATORS = ['$inc', '$min', '$max', '$pull'] as const;
 
 export class FieldPaths {
+  /** each path split once: reads and writes walk them on every document */
+  private readonly segments: [path: string, segments: string[], context: string][];
+
   constructor(
     private readonly cipher: FieldCipher,
     private readonly collection: string,
     private readonly paths: string[],
-  ) {}
+  ) {
+    this.segments = paths.map((p) => [p, p.split('.'), `${collection}/${p}`]);
+  }
 
   private context(path: string): string {
     return `${this.collection}/${path}`;
@@ -66,15 +71,15 @@ export class FieldPaths {
 
   encryptDoc<T>(doc: T): T {
     let out: unknown = doc;
-    for (const path of this.paths) out = mapAt(out, path.split('.'), (v) => this.cipher.encrypt(v, this.context(path)));
+    for (const [, segments, context] of this.segments) out = mapAt(out, segments, (v) => this.cipher.encrypt(v, context));
     return out as T;
   }
 
   decryptDoc<T>(doc: T): T {
     let out: unknown = doc;
-    for (const path of this.paths) {
+    for (const [, segments, context] of this.segments) {
       // a value written before encryption was switched on is still plaintext: read it as it is
-      out = mapAt(out, path.split('.'), (v) => (FieldCipher.isCiphertext(v) ? this.cipher.decrypt(v, this.context(path)) : v));
+      out = mapAt(out, segments, (v) => (FieldCipher.isCiphertext(v) ? this.cipher.decrypt(v, context) : v));
     }
     return out as T;
   }
