@@ -1,13 +1,14 @@
 /**
  * botbuilder's token validation writes to the console when it rejects a token (a stack trace for an
  * expired token, the whole PEM key for a bad signature). Anyone can send such tokens, so that would let
- * them flood the log. Inside `quietly(...)` those console writes are dropped — the route logs one line of
- * its own for every rejection. AsyncLocalStorage keeps this to the validation call: concurrent turns and
- * the rest of the process still write to the console as usual.
+ * them flood the log. While a validation is in flight, console writes are dropped — the route logs one
+ * line of its own for every rejection.
+ *
+ * A counter rather than AsyncLocalStorage: on Node 20 an active AsyncLocalStorage turns on promise hooks
+ * for the whole process, which costs every turn noticeably. The product itself never writes to the
+ * console (pino writes to stdout directly), so what a concurrent validation may swallow is library chatter.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-
-const scope = new AsyncLocalStorage<true>();
+let inFlight = 0;
 let installed = false;
 
 function install(): void {
@@ -16,13 +17,18 @@ function install(): void {
   for (const method of ['error', 'warn', 'log', 'info', 'debug'] as const) {
     const original = console[method];
     console[method] = (...args: unknown[]) => {
-      if (scope.getStore()) return;
+      if (inFlight > 0) return;
       original.apply(console, args);
     };
   }
 }
 
-export function quietly<T>(work: () => Promise<T>): Promise<T> {
+export async function quietly<T>(work: () => Promise<T>): Promise<T> {
   install();
-  return scope.run(true, work);
+  inFlight++;
+  try {
+    return await work();
+  } finally {
+    inFlight--;
+  }
 }

@@ -1,3 +1,3 @@
 export * from './customerDirectory';
 export { ConversationReferences } from './conversationReferences';
-export { CustomerLock, LockReentryError, LockTimeoutError } from './customerLock';
+export { CustomerLock, LockTimeoutError } from './customerLock';

@@ -7,9 +7,10 @@ import { startTestApp } from '../helpers/testApp';
 
 describe('graceful shutdown', () => {
   it('finishes the in-flight turn, then refuses new requests and closes the store', async () => {
-    const app = await startTestApp({}, { recognizer: new ScriptedRecognizer({ 你好: 'greeting' }, 400) });
+    const app = await startTestApp({}, { recognizer: new ScriptedRecognizer({ 你好: 'greeting' }, 1500) });
     const inFlight = app.post('/api/app/messages', { userId: 'slow', text: '你好' });
-    await new Promise((r) => setTimeout(r, 100));
+    // wait for the turn to be running (not a fixed sleep: a busy machine may take a while to deliver the request)
+    for (const deadline = Date.now() + 5000; app.bot.activeTurns === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 10));
     expect(app.bot.activeTurns).toBe(1);
     const closing = app.close(5000);
     const answered = await inFlight;
