@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
-import { optionalString, boolFlag } from './configSchemas/fields';
+import { optionalString, boolFlag } from './platform/configFields';
 import { nluConfigSchema } from './nlu/config';
 import { knowledgeConfigSchema } from './knowledge/config';
 import { channelConfigSchema } from './adapters/config';

@@ -40,7 +40,7 @@ import { ConversationReferences, CustomerDirectory, CustomerLock } from './servi
 import type { CustomerProfile } from './services/customers/profile';
 import { LinkCodes } from './services/customers/linkCodes';
 import { TurnEventRecorder } from './services/analytics/turnEvents';
-import { createLogger, Logger } from './services/observability/logger';
+import { createLogger, Logger } from './platform/logger';
 import { createStore, DocumentBotStorage, DocumentStore } from './storage';
 import { privateStore } from './storage/encryption';
 

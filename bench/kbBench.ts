@@ -9,9 +9,10 @@ import vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
 import { StoreKnowledgeBase } from '../knowledge/knowledgeBase';
 import { demoStore } from '../knowledge/demo';
-import { generateProducts, seededRandom, syntheticBrands } from '../knowledge/demo/catalogGenerator';
+import { generateProducts, syntheticBrands } from '../knowledge/demo/catalogGenerator';
+import { seededRandom } from '../platform/seededRandom';
 import { EmbeddedStore } from '../storage';
-import { silentLogger } from '../services/observability/logger';
+import { silentLogger } from '../platform/logger';
 import type { Lang } from '../knowledge/types';
 
 v8.setFlagsFromString('--expose-gc');

@@ -12,7 +12,7 @@ import { testConfig } from '../config';
 import { buildApp } from '../index';
 import type { NluResult, Recognizer } from '../nlu/types';
 import { listen } from '../server/createServer';
-import { silentLogger } from '../services/observability/logger';
+import { silentLogger } from '../platform/logger';
 import { EmbeddedStore } from '../storage';
 
 function arg(name: string, fallback: number): number {

@@ -12,7 +12,7 @@ import type { Recognizer } from '../nlu/types';
 import type { CustomerDirectory } from '../services/customers/customerDirectory';
 import type { ConversationReferences } from '../services/customers/conversationReferences';
 import type { CustomerLock } from '../services/customers/customerLock';
-import type { Logger } from '../services/observability/logger';
+import type { Logger } from '../platform/logger';
 import { EtagConflictError } from '../storage/botStateStorage';
 import { CUSTOMER_ID, CustomerState } from './customerState';
 import { NLU_RESULT, takeAfterTurnTasks, TurnInterceptor, TurnObserver, TurnOutcome } from './turnContracts';

@@ -11,7 +11,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { CustomerState } from './customerState';
 import type { CustomerDirectory } from '../services/customers/customerDirectory';
 import { LinkCodes, LinkRateLimitedError } from '../services/customers/linkCodes';
-import type { Logger } from '../services/observability/logger';
+import type { Logger } from '../platform/logger';
 import { runAfterTurn, sourceAddressOf, TurnInterceptor } from './turnContracts';
 
 const ASK =

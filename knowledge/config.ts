@@ -1,6 +1,6 @@
 /** Keys of the knowledge area (composed into ../config.ts). */
 import { z } from 'zod';
-import { boolFlag } from '../configSchemas/fields';
+import { boolFlag } from '../platform/configFields';
 
 export const knowledgeConfigSchema = z.object({
   /** with OPENAI_API_KEY set: answer open questions with the model, grounded in retrieved products/FAQ */

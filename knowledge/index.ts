@@ -6,8 +6,8 @@
  */
 import type { Config } from '../config';
 import type { DocumentStore } from '../storage/documentStore';
-import type { Logger } from '../services/observability/logger';
-import { createLlmClient } from '../services/llm/openAiClient';
+import type { Logger } from '../platform/logger';
+import { createLlmClient } from '../platform/llmClient';
 import { StoreKnowledgeBase } from './knowledgeBase';
 import { demoStore } from './demo';
 

@@ -4,8 +4,8 @@
  * the dialogs use, plus the upsert methods importers and admin tools use.
  */
 import type { Collection, DocumentStore } from '../storage/documentStore';
-import type { LlmClient } from '../services/llm/openAiClient';
-import type { Logger } from '../services/observability/logger';
+import type { LlmClient } from '../platform/llmClient';
+import type { Logger } from '../platform/logger';
 import type {
   Answer, Brand, Comparison, FaqEntry, KnowledgeBase, Lang, Needs, Product, SearchFilters, SearchHit, Vocabulary,
 } from './types';

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Config } from '../config';
 import type { Vocabulary } from '../knowledge/types';
-import { createLlmClient } from '../services/llm/openAiClient';
+import { createLlmClient } from '../platform/llmClient';
 import type { DocumentStore } from '../storage/documentStore';
 import { LlmRecognizer } from './llm/llmRecognizer';
 import { LocalRecognizer } from './localRecognizer';

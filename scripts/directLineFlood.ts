@@ -32,7 +32,7 @@ async function serve(): Promise<void> {
   const { buildApp } = await import('../index');
   const { listen } = await import('../server/createServer');
   const { EmbeddedStore } = await import('../storage');
-  const { silentLogger } = await import('../services/observability/logger');
+  const { silentLogger } = await import('../platform/logger');
   const secret = crypto.randomBytes(32).toString('base64url');
   const config = testConfig({ PORT: '0', HOST: '127.0.0.1', DIRECTLINE_SECRET: secret, WEBCHAT_TOKEN_RATE_PER_MINUTE: '1000' });
   const app = await buildApp(config, { store: new EmbeddedStore(null), logger: silentLogger() });

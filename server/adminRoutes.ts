@@ -7,10 +7,10 @@ import type { Server } from 'restify';
 import { z } from 'zod';
 import type { CustomerDirectory } from '../services/customers/customerDirectory';
 import { IdentityError } from '../services/customers/customerDirectory';
-import type { Logger } from '../services/observability/logger';
+import type { Logger } from '../platform/logger';
 import type { AuditLog } from '../services/privacy/auditLog';
 import { auditAuthorized, auditCustomer, auditEntryOf } from './adminAudit';
-import { HttpError, readJsonObject, requireBearer, route, sendJson } from './http';
+import { HttpError, readJsonObject, requireBearer, route, sendJson } from '../platform/http';
 
 const identity = z.object({ channelId: z.string().trim().min(1).max(64), userId: z.string().trim().min(1).max(256) }).strict();
 const linkBody = z.object({ a: identity, b: identity }).strict();

@@ -11,9 +11,9 @@
  * routing (only real admin routes), before the route's own bearer check, which still answers the 401.
  */
 import type { Next, Request, Response, Server } from 'restify';
-import type { Logger } from '../services/observability/logger';
+import type { Logger } from '../platform/logger';
 import { addressBucket, FailureThrottle, ThrottleRule } from '../services/throttle/failureThrottle';
-import { constantTimeEqual, HttpError, sendError } from './http';
+import { constantTimeEqual, HttpError, sendError } from '../platform/http';
 
 export interface AdminThrottleOptions {
   adminToken?: string;

@@ -4,8 +4,8 @@
  */
 import restify, { Server } from 'restify';
 import type { DocumentStore } from '../storage/documentStore';
-import type { Logger } from '../services/observability/logger';
-import { sendJson } from './http';
+import type { Logger } from '../platform/logger';
+import { sendJson } from '../platform/http';
 
 export interface ServerDeps {
   store: DocumentStore;

@@ -9,11 +9,11 @@ import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import type { HandoffRecord, HandoffService } from '../services/handoff';
 import { HandoffTransitionError } from '../services/handoff';
-import type { Logger } from '../services/observability/logger';
+import type { Logger } from '../platform/logger';
 import type { AuditLog } from '../services/privacy/auditLog';
 import type { Ticket, TicketService } from '../services/tickets';
 import { adminRoute } from './adminRoutes';
-import { HttpError, readJsonObject, sendJson } from './http';
+import { HttpError, readJsonObject, sendJson } from '../platform/http';
 
 export interface HandoffAdminDeps {
   adminToken?: string;

@@ -8,13 +8,13 @@
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { IdentityError, LockTimeoutError } from '../services/customers';
-import type { Logger } from '../services/observability/logger';
+import type { Logger } from '../platform/logger';
 import type { AuditLog } from '../services/privacy/auditLog';
 import { CustomerDataDeps, CustomerMergedError, CustomerNotFoundError, exportCustomer } from '../services/privacy/customerExport';
 import { ErasureDeps, eraseCustomer } from '../services/privacy/customerErasure';
 import { auditCustomer } from './adminAudit';
 import { adminRoute } from './adminRoutes';
-import { HttpError, sendJson } from './http';
+import { HttpError, sendJson } from '../platform/http';
 
 export interface PrivacyAdminDeps {
   adminToken?: string;

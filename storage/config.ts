@@ -1,6 +1,6 @@
 /** Keys of the storage area's privacy settings (composed into ../config.ts). */
 import { z } from 'zod';
-import { optionalString } from '../configSchemas/fields';
+import { optionalString } from '../platform/configFields';
 import { KeySpecError, parseKeySpec } from './encryption/fieldCipher';
 
 /** Valid when every listed key decodes to 32 bytes; the message never repeats a key. */

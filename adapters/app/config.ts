@@ -1,6 +1,6 @@
 /** App channel keys. The app channel is always on: it is how the shop's own app and mini-program backend talk to the bot. */
 import { z } from 'zod';
-import { optionalString } from '../../configSchemas/fields';
+import { optionalString } from '../../platform/configFields';
 
 export const appChannelConfigSchema = z.object({
   /** Largest JSON body accepted on /api/app/messages, in bytes. */

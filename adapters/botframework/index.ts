@@ -10,8 +10,8 @@
  */
 import { Activity, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import { HttpError, readJsonObject, route, sendJson } from '../../server/http';
-import type { Logger } from '../../services/observability/logger';
+import { HttpError, readJsonObject, route, sendJson } from '../../platform/http';
+import type { Logger } from '../../platform/logger';
 import { AuthenticatedRequest, BotFrameworkAdapter } from './botFrameworkAdapter';
 import { quietly } from './quietConsole';
 import { toActivity } from './toActivity';

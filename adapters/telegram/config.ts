@@ -1,6 +1,6 @@
 /** Telegram keys. The channel is on when TELEGRAM_BOT_TOKEN is set; the webhook secret is then required. */
 import { z } from 'zod';
-import { optionalString } from '../../configSchemas/fields';
+import { optionalString } from '../../platform/configFields';
 
 /** `KEY=` (empty) means "use the default", as in .env.example */
 const emptyAsUnset = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);

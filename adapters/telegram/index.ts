@@ -7,8 +7,8 @@
  */
 import type { Server } from 'restify';
 import type { TurnContext } from 'botbuilder';
-import { constantTimeEqual, HttpError, readJsonObject, route, sendJson } from '../../server/http';
-import type { Logger } from '../../services/observability/logger';
+import { constantTimeEqual, HttpError, readJsonObject, route, sendJson } from '../../platform/http';
+import type { Logger } from '../../platform/logger';
 import type { DocumentStore } from '../../storage/documentStore';
 import { DurableInbox } from '../durableInbox';
 import type { TelegramSettings } from './config';

@@ -3,7 +3,7 @@
  * DIRECTLINE_SECRET a random secret is made at startup, so `npm start` with no keys serves a working chat.
  */
 import { z } from 'zod';
-import { boolFlag, optionalString } from '../../configSchemas/fields';
+import { boolFlag, optionalString } from '../../platform/configFields';
 
 export const webChannelConfigSchema = z.object({
   /** Master secret of the Direct Line endpoint (server-to-server clients use it; tokens are signed with it). */

@@ -6,7 +6,7 @@
  * 429 whatever it presents until the minute is over, so guessing gets nowhere.
  */
 import type { IncomingMessage } from 'node:http';
-import { constantTimeEqual, HttpError } from '../../server/http';
+import { constantTimeEqual, HttpError } from '../../platform/http';
 import { clientIp } from './clientAddress';
 import { RateLimiter, TooManyRequestsError } from './rateLimit';
 import type { TokenClaims, TokenService } from './tokens';

@@ -5,8 +5,8 @@
  */
 import type { Request, Response, Server } from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
-import { HttpError, route, sendJson } from '../../server/http';
-import type { Logger } from '../../services/observability/logger';
+import { HttpError, route, sendJson } from '../../platform/http';
+import type { Logger } from '../../platform/logger';
 import { SOURCE_ADDRESS } from '../../bots/turnContracts';
 import { cameOverHttps, clientIp } from './clientAddress';
 import type { Caller, DirectLineAuth } from './directLineAuth';

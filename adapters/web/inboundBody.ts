@@ -5,7 +5,7 @@
  */
 import type { Request } from 'restify';
 import { z } from 'zod';
-import { HttpError, readRawBody } from '../../server/http';
+import { HttpError, readRawBody } from '../../platform/http';
 
 /** Deepest nesting of objects/arrays accepted in a body (Web Chat's own activities stay under 10). */
 export const MAX_JSON_DEPTH = 32;

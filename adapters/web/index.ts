@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Server } from 'restify';
-import type { Logger } from '../../services/observability/logger';
+import type { Logger } from '../../platform/logger';
 import type { WebChannelConfig } from './config';
 import { DirectLineAuth } from './directLineAuth';
 import { BotLike, DirectLineEndpoint } from './directLineRoutes';

@@ -6,8 +6,8 @@
  */
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { HttpError, sendJson } from '../../server/http';
-import type { Logger } from '../../services/observability/logger';
+import { HttpError, sendJson } from '../../platform/http';
+import type { Logger } from '../../platform/logger';
 import { clientIp } from './clientAddress';
 import type { DirectLineAuth } from './directLineAuth';
 import { CONVERSATION_ID, ConversationStore } from './conversationStore';

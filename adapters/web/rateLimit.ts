@@ -3,7 +3,7 @@
  * from minting tokens and conversations in bulk, generous for people reloading the page) and for wrong
  * credentials on the Direct Line endpoint (stop guessing; only failures are counted there).
  */
-import { HttpError } from '../../server/http';
+import { HttpError } from '../../platform/http';
 
 export { clientIp } from './clientAddress';
 

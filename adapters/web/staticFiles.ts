@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
-import { HttpError, route } from '../../server/http';
-import type { Logger } from '../../services/observability/logger';
+import { HttpError, route } from '../../platform/http';
+import type { Logger } from '../../platform/logger';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -6,8 +6,8 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
-import { HttpError } from '../../server/http';
-import type { Logger } from '../../services/observability/logger';
+import { HttpError } from '../../platform/http';
+import type { Logger } from '../../platform/logger';
 import type { DirectLineAuth } from './directLineAuth';
 import { ConversationStore, parseWatermark } from './conversationStore';
 import { DIRECTLINE_BASE } from './directLineRoutes';

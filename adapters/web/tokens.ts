@@ -4,7 +4,7 @@
  * claim from it (Web Chat then sends that id as `from.id`, and the server enforces it).
  */
 import crypto from 'node:crypto';
-import { constantTimeEqual } from '../../server/http';
+import { constantTimeEqual } from '../../platform/http';
 
 export interface TokenClaims {
   /** conversation the token may access */

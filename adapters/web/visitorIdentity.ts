@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { constantTimeEqual, HttpError } from '../../server/http';
+import { constantTimeEqual, HttpError } from '../../platform/http';
 import { cameOverHttps } from './clientAddress';
 
 export const VISITOR_COOKIE = 'webchat_visitor';

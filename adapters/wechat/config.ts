@@ -3,7 +3,7 @@
  * app id and secret (customer-service messages and safe-mode decryption check the app id).
  */
 import { z } from 'zod';
-import { optionalString } from '../../configSchemas/fields';
+import { optionalString } from '../../platform/configFields';
 
 /** `KEY=` (empty) means "use the default", as in .env.example */
 const emptyAsUnset = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);

@@ -10,8 +10,8 @@
  */
 import type { Request, Response, Server } from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
-import { HttpError, readRawBody, route } from '../../server/http';
-import type { Logger } from '../../services/observability/logger';
+import { HttpError, readRawBody, route } from '../../platform/http';
+import type { Logger } from '../../platform/logger';
 import type { DocumentStore } from '../../storage/documentStore';
 import type { WeChatSettings } from './config';
 import { encryptedEnvelope, Envelope, passiveXml } from './passiveReply';

@@ -10,7 +10,7 @@
  *     answers it without running the turn twice.
  */
 import crypto from 'node:crypto';
-import { HttpError } from '../../server/http';
+import { HttpError } from '../../platform/http';
 import { DocumentStore, DuplicateKeyError } from '../../storage/documentStore';
 
 export const WINDOW_SECONDS = 5 * 60;

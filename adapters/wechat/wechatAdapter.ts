@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 import { ChannelAdapter } from '../channelAdapter';
-import type { Logger } from '../../services/observability/logger';
+import type { Logger } from '../../platform/logger';
 import { render, WeChatMessage } from './render';
 import type { WeChatApi } from './wechatApi';
 

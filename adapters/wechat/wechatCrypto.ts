@@ -4,7 +4,7 @@
  * PKCS#7 padding to 32-byte blocks, plaintext = random16 | msg_len (4 bytes, big-endian) | msg | appid.
  */
 import crypto from 'node:crypto';
-import { constantTimeEqual } from '../../server/http';
+import { constantTimeEqual } from '../../platform/http';
 
 const BLOCK = 32;
 

@@ -3,8 +3,8 @@
  * and FAQ entries retrieval found, must cite their ids, and must say when the context does not answer.
  * Any failure returns undefined so the caller falls back to the local answer.
  */
-import type { LlmClient } from '../../services/llm/openAiClient';
-import type { Logger } from '../../services/observability/logger';
+import type { LlmClient } from '../../platform/llmClient';
+import type { Logger } from '../../platform/logger';
 import type { Answer, FaqEntry, Lang, Product } from '../types';
 
 export interface RetrievedContext {

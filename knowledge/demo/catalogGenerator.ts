@@ -4,21 +4,9 @@
  * popular brands far more frequent, prices and sales skewed like a marketplace's).
  */
 import type { Brand, Product, Shade, TopCategory } from '../types';
+import { type Random, seededRandom } from '../../platform/seededRandom';
 import { CategoryTemplate, categoryTemplates, claimPhrases, lineWords, shadeFamilies } from './catalogTemplates';
 
-export type Random = () => number;
-
-/** mulberry32: small, fast, and the same sequence on every machine */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(rand: Random, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 const between = (rand: Random, [lo, hi]: [number, number]) => lo + rand() * (hi - lo);

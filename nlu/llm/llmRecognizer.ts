@@ -4,7 +4,7 @@
  * an intent outside the 21 — throws, and the caller falls back to the local result.
  */
 import { z } from 'zod';
-import type { LlmClient } from '../../services/llm/openAiClient';
+import type { LlmClient } from '../../platform/llmClient';
 import { INTENTS, type NluResult } from '../types';
 
 const intentEnum = z.enum(INTENTS);

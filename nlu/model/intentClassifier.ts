@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { INTENTS, type Intent, type IntentScore } from '../types';
 import { intentFeatures as features } from './intentFeatures';
-import { SoftmaxModel, seededRandom, type Example, type TrainOptions } from './softmaxModel';
+import { SoftmaxModel, type Example, type TrainOptions } from './softmaxModel';
+import { seededRandom } from '../../platform/seededRandom';
 import type { LabeledUtterance } from './trainingData';
 
 /** Bump when features or training change, so old cache files are not reused. */

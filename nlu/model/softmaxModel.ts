@@ -3,6 +3,7 @@
  * L2 and weight averaging, softmax with a temperature fitted on held-out data so confidences mean
  * something (the LLM threshold and the review queue compare against them).
  */
+import { seededRandom } from '../../platform/seededRandom';
 
 export interface Example {
   features: string[];
@@ -25,17 +26,6 @@ export interface SerializedModel {
   bias: Float32Array;
 }
 
-/** Small deterministic PRNG (mulberry32) so training is reproducible and cacheable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class SoftmaxModel {
   private readonly index = new Map<string, number>();

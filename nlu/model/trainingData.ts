@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isIntent, type Intent } from '../types';
-import { seededRandom } from './softmaxModel';
+import { seededRandom } from '../../platform/seededRandom';
 
 export const INTENT_DATA_DIR = path.join(__dirname, '..', 'data', 'intents');
 

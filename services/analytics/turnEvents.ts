@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { TurnObserver, TurnOutcome } from '../../bots/turnContracts';
 import type { DocumentStore } from '../../storage/documentStore';
-import type { Logger } from '../observability/logger';
+import type { Logger } from '../../platform/logger';
 
 export interface TurnEvent extends TurnOutcome {
   _id: string;

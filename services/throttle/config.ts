@@ -1,6 +1,6 @@
 /** Keys of the failure throttles: wrong admin tokens and wrong account-link codes (composed into ../../config.ts). */
 import { z } from 'zod';
-import { boolFlag } from '../../configSchemas/fields';
+import { boolFlag } from '../../platform/configFields';
 
 export const throttleConfigSchema = z.object({
   /** Wrong admin tokens one address may send per 15 minutes; then every admin request from it gets 429. */

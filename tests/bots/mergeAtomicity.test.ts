@@ -10,7 +10,7 @@ import { CustomerState, customerIdOf, customerStateKey } from '../../bots/custom
 import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../services/customers';
 import { LinkCodes } from '../../services/customers/linkCodes';
 import type { ChannelIdentity } from '../../services/customers';
-import { silentLogger } from '../../services/observability/logger';
+import { silentLogger } from '../../platform/logger';
 import { createPromotions, CouponDoc, Promotions, seedDemoPromotions } from '../../services/promotions';
 import { DocumentBotStorage, EmbeddedStore } from '../../storage';
 import { appChannelSender } from '../helpers/botHarness';

@@ -4,7 +4,7 @@ import { TurnContext } from 'botbuilder';
 import { CustomerServiceBot } from '../../bots/CustomerServiceBot';
 import { CustomerState } from '../../bots/customerState';
 import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../services/customers';
-import { createLogger } from '../../services/observability/logger';
+import { createLogger } from '../../platform/logger';
 import { DocumentBotStorage, EmbeddedStore } from '../../storage';
 import { appChannelSender } from '../helpers/botHarness';
 import { ScriptedRecognizer } from '../helpers/scriptedRecognizer';

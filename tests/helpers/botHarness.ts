@@ -8,7 +8,7 @@ import { CustomerState } from '../../bots/customerState';
 import type { Recognizer } from '../../nlu/types';
 import type { TurnObserver, TurnOutcome } from '../../bots/turnContracts';
 import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../services/customers';
-import { silentLogger } from '../../services/observability/logger';
+import { silentLogger } from '../../platform/logger';
 import { DocumentBotStorage, DocumentStore } from '../../storage';
 import { ScriptedRecognizer } from './scriptedRecognizer';
 

@@ -4,7 +4,7 @@ import { testConfig } from '../../config';
 import { App, BuildOptions, buildApp } from '../../index';
 import { listen } from '../../server/createServer';
 import { EmbeddedStore } from '../../storage';
-import { silentLogger } from '../../services/observability/logger';
+import { silentLogger } from '../../platform/logger';
 
 export interface RunningApp extends App {
   url: string;

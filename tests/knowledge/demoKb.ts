@@ -2,7 +2,7 @@
 import { testConfig } from '../../config';
 import { createKnowledgeBase, KnowledgeService } from '../../knowledge';
 import { EmbeddedStore } from '../../storage';
-import { silentLogger } from '../../services/observability/logger';
+import { silentLogger } from '../../platform/logger';
 
 export async function demoKnowledgeBase(env: Record<string, string> = {}): Promise<{ kb: KnowledgeService; store: EmbeddedStore }> {
   const store = new EmbeddedStore(null);

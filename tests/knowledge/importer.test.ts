@@ -7,7 +7,7 @@ import path from 'node:path';
 import { testConfig } from '../../config';
 import { createKnowledgeBase, ImportError, KnowledgeService } from '../../knowledge';
 import { EmbeddedStore } from '../../storage';
-import { silentLogger } from '../../services/observability/logger';
+import { silentLogger } from '../../platform/logger';
 import { demoKnowledgeBase } from './demoKb';
 
 const TAOBAO = path.resolve(__dirname, '../../../shared/data/catalog/taobao_cosmetics_2016.csv');

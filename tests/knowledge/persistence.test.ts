@@ -8,7 +8,7 @@ import path from 'node:path';
 import { testConfig } from '../../config';
 import { createKnowledgeBase } from '../../knowledge';
 import { EmbeddedStore } from '../../storage';
-import { silentLogger } from '../../services/observability/logger';
+import { silentLogger } from '../../platform/logger';
 
 const config = testConfig({ DEMO_DATA: 'true' });
 const product = { _id: 'sk-9100', brandId: 'pureorigin', brand: '初研', category: '面霜', topCategory: 'skincare' as const, title: '初研云朵修护霜 50g', price: 129, stock: 8 };

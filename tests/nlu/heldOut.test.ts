@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { englishSubwords, intentFeatures } from '../../nlu/model/intentFeatures';
-import { seededRandom } from '../../nlu/model/softmaxModel';
+import { seededRandom } from '../../platform/seededRandom';
 import { withTypo } from '../../nlu/model/trainingData';
 import { features } from '../../nlu/text/features';
 import { localRecognizer } from './helpers';

@@ -10,7 +10,7 @@ import { Writable } from 'node:stream';
 import type { TurnContext } from 'botbuilder';
 import { registerBotFrameworkChannel } from '../../../adapters/botframework';
 import { createServer, listen } from '../../../server/createServer';
-import { createLogger } from '../../../services/observability/logger';
+import { createLogger } from '../../../platform/logger';
 import { EmbeddedStore } from '../../../storage';
 
 const APP_ID = '00000000-0000-0000-0000-0000000000aa';

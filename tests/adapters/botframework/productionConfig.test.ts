@@ -4,7 +4,7 @@ import { registerBotFrameworkChannel } from '../../../adapters/botframework';
 import { botFrameworkProductionIssues } from '../../../adapters/botframework/config';
 import { ConfigError, loadConfig } from '../../../config';
 import { createServer, listen } from '../../../server/createServer';
-import { silentLogger } from '../../../services/observability/logger';
+import { silentLogger } from '../../../platform/logger';
 import { EmbeddedStore } from '../../../storage';
 
 const production = { NODE_ENV: 'production', APP_API_KEY: 'app-key-0123456789abcdef' };

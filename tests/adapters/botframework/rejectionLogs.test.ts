@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { createLogger } from '../../../services/observability/logger';
+import { createLogger } from '../../../platform/logger';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 import { RunningApp, startTestApp } from '../../helpers/testApp';
 

@@ -10,7 +10,7 @@ import { CustomerServiceBot } from '../../../bots/CustomerServiceBot';
 import { CustomerState } from '../../../bots/customerState';
 import { createServer, listen, stopAccepting } from '../../../server/createServer';
 import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../../services/customers';
-import { silentLogger } from '../../../services/observability/logger';
+import { silentLogger } from '../../../platform/logger';
 import { DocumentBotStorage, EmbeddedStore } from '../../../storage';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 

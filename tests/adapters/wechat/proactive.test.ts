@@ -4,7 +4,7 @@ import { toActivity } from '../../../adapters/wechat/toActivity';
 import { WeChatAdapter } from '../../../adapters/wechat/wechatAdapter';
 import { WeChatApi, WeChatApiError } from '../../../adapters/wechat/wechatApi';
 import { parseWeChatXml } from '../../../adapters/wechat/wechatXml';
-import { silentLogger } from '../../../services/observability/logger';
+import { silentLogger } from '../../../platform/logger';
 import { FakeWeChatApi, startFakeWeChatApi } from './fakeWeChatApi';
 import { documentedText } from './samplePayloads';
 

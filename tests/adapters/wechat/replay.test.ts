@@ -9,7 +9,7 @@ import express from 'restify';
 import { registerWeChatChannel } from '../../../adapters/wechat';
 import { WeChatCipher, wechatSignature } from '../../../adapters/wechat/wechatCrypto';
 import { parseWeChatXml } from '../../../adapters/wechat/wechatXml';
-import type { Logger } from '../../../services/observability/logger';
+import type { Logger } from '../../../platform/logger';
 import { EmbeddedStore } from '../../../storage';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 import { RunningApp, startTestApp } from '../../helpers/testApp';

@@ -15,7 +15,7 @@ import type { KnowledgeBase } from '../../../knowledge/types';
 import type { Intent, NluResult } from '../../../nlu/types';
 import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../../services/customers';
 import type { CustomerProfile } from '../../../services/customers/profile';
-import { silentLogger } from '../../../services/observability/logger';
+import { silentLogger } from '../../../platform/logger';
 import { createPromotions, LastPurchases, Promotions, seedDemoPromotions } from '../../../services/promotions';
 import { DocumentBotStorage, DocumentStore, EmbeddedStore } from '../../../storage';
 import { appChannelSender } from '../../helpers/botHarness';

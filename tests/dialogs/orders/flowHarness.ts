@@ -13,7 +13,7 @@ import type { Intent, NluResult } from '../../../nlu/types';
 import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../../services/customers';
 import type { CustomerProfile } from '../../../services/customers/profile';
 import { HandoffService } from '../../../services/handoff';
-import { silentLogger } from '../../../services/observability/logger';
+import { silentLogger } from '../../../platform/logger';
 import { OrderService } from '../../../services/orders';
 import { demoOrders } from '../../../services/orders/demo/demoOrders';
 import { TicketService } from '../../../services/tickets';

@@ -1,5 +1,5 @@
 import { TURN_EVENTS, TurnEventRecorder } from '../../../services/analytics/turnEvents';
-import { silentLogger } from '../../../services/observability/logger';
+import { silentLogger } from '../../../platform/logger';
 import { EmbeddedStore } from '../../../storage';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 import { startTestApp } from '../../helpers/testApp';

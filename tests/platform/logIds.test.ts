@@ -1,6 +1,6 @@
 /** Client-chosen ids (conversation, user, openid) reach the logs only as short keyed hashes. */
 import { Writable } from 'node:stream';
-import { createLogger, hashLogId } from '../../../services/observability/logger';
+import { createLogger, hashLogId } from '../../platform/logger';
 
 function capture() {
   const lines: string[] = [];

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, maskPhones } from '../../../services/observability/logger';
+import { createLogger, maskPhones } from '../../platform/logger';
 
 function sink() {
   const out: string[] = [];
