@@ -14,8 +14,9 @@ import type { ConversationReferences } from '../services/customers/conversationR
 import type { CustomerLock } from '../services/customers/customerLock';
 import type { Logger } from '../platform/logger';
 import { EtagConflictError } from '../storage/botStateStorage';
-import { CUSTOMER_ID, CustomerState } from './customerState';
-import { NLU_RESULT, takeAfterTurnTasks, TurnInterceptor, TurnObserver, TurnOutcome } from './turnContracts';
+import { CUSTOMER_ID, CustomerState } from '../dialogs/turn/customerState';
+import { NLU_RESULT, takeAfterTurnTasks, TurnInterceptor } from '../dialogs/turn/turnContracts';
+import type { TurnObserver, TurnOutcome } from '../services/analytics/turnOutcome';
 
 /** The dialog the bot runs: MainDialog in production, anything with the same shape in tests. */
 export interface RootDialog {

@@ -8,11 +8,11 @@
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import type { CustomerState } from './customerState';
+import type { CustomerState } from '../dialogs/turn/customerState';
 import type { CustomerDirectory } from '../services/customers/customerDirectory';
 import { LinkCodes, LinkRateLimitedError } from '../services/customers/linkCodes';
 import type { Logger } from '../platform/logger';
-import { runAfterTurn, sourceAddressOf, TurnInterceptor } from './turnContracts';
+import { runAfterTurn, sourceAddressOf, TurnInterceptor } from '../dialogs/turn/turnContracts';
 
 const ASK =
   /^(?:我要|我想|想|请|麻烦|帮我|给我)*(?:绑定|关联)(?:一下)?(?:我的)?(?:账号|帐号|账户)?(?:吧|一下)?[。.!！~～\s]*$|^(?:please\s+)?(?:link|connect|merge)\s+(?:my\s+)?accounts?[.!\s]*$/i;

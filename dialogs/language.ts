@@ -1,6 +1,6 @@
 /** The customer's reply language: what they wrote this turn, else their profile, else the channel locale. */
 import type { TurnContext } from 'botbuilder';
-import { nluResultOf } from '../bots/turnContracts';
+import { nluResultOf } from './turn/turnContracts';
 
 export type ReplyLanguage = 'zh' | 'en';
 

@@ -17,7 +17,7 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { nluResultOf } from '../bots/turnContracts';
+import { nluResultOf } from './turn/turnContracts';
 import type { KnowledgeBase } from '../knowledge/types';
 import type { Intent } from '../nlu/types';
 import type { CustomerProfile } from '../services/customers/profile';

@@ -4,10 +4,11 @@
  * DEMO_DATA is on. Other areas use the KnowledgeBase facade (./types); importers and admin tools use the
  * extra methods of KnowledgeService (upsertProducts, upsertFaqs, importFile, removeProduct …).
  */
-import type { Config } from '../config';
+import type { z } from 'zod';
+import type { knowledgeConfigSchema } from './config';
 import type { DocumentStore } from '../storage/documentStore';
 import type { Logger } from '../platform/logger';
-import { createLlmClient } from '../platform/llmClient';
+import { createLlmClient, type LlmSettings } from '../platform/llmClient';
 import { StoreKnowledgeBase } from './knowledgeBase';
 import { demoStore } from './demo';
 
@@ -17,9 +18,12 @@ export { ImportError } from './importers/importFile';
 export type KnowledgeService = StoreKnowledgeBase;
 export { KnowledgeValidationError } from './knowledgeBase';
 
+/** The settings the knowledge base takes from the composition root: its own keys, the LLM's and the demo switch. */
+export type KnowledgeSettings = z.infer<typeof knowledgeConfigSchema> & LlmSettings & { DEMO_DATA: boolean };
+
 export interface KnowledgeDeps {
   store: DocumentStore;
-  config: Config;
+  config: KnowledgeSettings;
   logger: Logger;
 }
 

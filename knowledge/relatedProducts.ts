@@ -4,12 +4,21 @@
  * other brands at a similar price for comparison.
  */
 import type { Product } from './types';
-import type { StoreKnowledgeBase } from './knowledgeBase';
+import type { ProductIndex } from './search/productIndex';
+import type { ProductSearch } from './search/productSearch';
+
+/** What relations are computed from (the knowledge base provides it; named here so neither imports the other). */
+export interface RelationSource {
+  readonly products: ProductIndex;
+  readonly productSearch: ProductSearch;
+  getProduct(id: string): Product | undefined;
+  reverseComparables(id: string): string[];
+}
 
 const LIP = new Set(['口红', '唇釉', '唇彩', '唇膏']);
 const MAX = 8;
 
-export function relatedProducts(kb: StoreKnowledgeBase, productId: string): { comparables: Product[]; crossSell: Product[] } {
+export function relatedProducts(kb: RelationSource, productId: string): { comparables: Product[]; crossSell: Product[] } {
   const p = kb.getProduct(productId);
   if (!p) return { comparables: [], crossSell: [] };
   const get = (ids: string[] | undefined) => (ids ?? []).map((id) => kb.getProduct(id)).filter((x): x is Product => !!x && x._id !== p._id);

@@ -1,8 +1,9 @@
 /** The recognizer the bot uses, chosen from config: local model, plus the LLM when OPENAI_API_KEY is set. */
 import path from 'node:path';
-import type { Config } from '../config';
+import type { z } from 'zod';
+import type { nluConfigSchema } from './config';
 import type { Vocabulary } from '../knowledge/types';
-import { createLlmClient } from '../platform/llmClient';
+import { createLlmClient, type LlmSettings } from '../platform/llmClient';
 import type { DocumentStore } from '../storage/documentStore';
 import { LlmRecognizer } from './llm/llmRecognizer';
 import { LocalRecognizer } from './localRecognizer';
@@ -25,7 +26,10 @@ export interface CreateRecognizerOptions {
   logger?: NluLogger & { info?(obj: object, msg: string): void };
 }
 
-export async function createRecognizer(config: Config, options: CreateRecognizerOptions = {}): Promise<NluRecognizer> {
+/** The settings the NLU takes from the composition root: its own keys, the LLM's and where to cache the model. */
+export type NluSettings = z.infer<typeof nluConfigSchema> & LlmSettings & { DATA_DIR: string };
+
+export async function createRecognizer(config: NluSettings, options: CreateRecognizerOptions = {}): Promise<NluRecognizer> {
   const { store, logger } = options;
   let review: ReviewQueue | undefined;
   let extraExamples: LabeledUtterance[] = [];

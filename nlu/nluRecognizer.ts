@@ -3,7 +3,6 @@
  * intent confidence is below NLU_LLM_THRESHOLD, or on every turn with NLU_MODE=llm, and its answer is used
  * only if it comes back in time and valid. Unsure local results go to the review queue (learning loop).
  */
-import type { TurnInterceptor } from '../bots/turnContracts';
 import type { LlmRecognizer } from './llm/llmRecognizer';
 import type { LocalRecognizer } from './localRecognizer';
 import { NluCorrectionInterceptor } from './review/correctionInterceptor';
@@ -50,7 +49,7 @@ export class NluRecognizer implements Recognizer {
   }
 
   /** The interceptor that sends corrected utterances ("不是这个意思") to review; undefined without a store. */
-  correctionInterceptor(): TurnInterceptor | undefined {
+  correctionInterceptor(): NluCorrectionInterceptor | undefined {
     const { review, logger } = this.options;
     return review ? new NluCorrectionInterceptor(review, this.options.local, logger) : undefined;
   }

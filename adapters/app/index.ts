@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import type { Server } from 'restify';
 import type { TurnContext } from 'botbuilder';
-import { SOURCE_ADDRESS } from '../../bots/turnContracts';
+import { SOURCE_ADDRESS } from '../../dialogs/turn/turnContracts';
 import { HttpError, readJsonObject, requireBearer, route, sendJson } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
 import { AppAdapter } from './appAdapter';

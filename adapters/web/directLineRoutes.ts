@@ -7,7 +7,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
 import { HttpError, route, sendJson } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
-import { SOURCE_ADDRESS } from '../../bots/turnContracts';
+import { SOURCE_ADDRESS } from '../../dialogs/turn/turnContracts';
 import { cameOverHttps, clientIp } from './clientAddress';
 import type { Caller, DirectLineAuth } from './directLineAuth';
 import { ActivityTooLargeError, Conversation, CONVERSATION_ID, ConversationStore, parseWatermark } from './conversationStore';

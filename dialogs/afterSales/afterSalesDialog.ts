@@ -6,8 +6,8 @@
  */
 import type { StatePropertyAccessor } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { customerIdOf } from '../../bots/customerState';
-import { nluResultOf } from '../../bots/turnContracts';
+import { customerIdOf } from '../turn/customerState';
+import { nluResultOf } from '../turn/turnContracts';
 import type { CustomerProfile } from '../../services/customers/profile';
 import { findOrderNumber, OrderService } from '../../services/orders';
 import { detectQualityProblem, SLA_HOURS, TicketService } from '../../services/tickets';

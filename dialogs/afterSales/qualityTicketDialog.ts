@@ -5,7 +5,7 @@
  */
 import type { Attachment, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { customerIdOf } from '../../bots/customerState';
+import { customerIdOf } from '../turn/customerState';
 import type { CustomerProfile } from '../../services/customers/profile';
 import type { OrderService } from '../../services/orders';
 import { detectQualityProblem, PROBLEM_LABELS, QUALITY_PROBLEMS, QualityProblem, TicketAttachment, TicketService } from '../../services/tickets';

@@ -1,8 +1,8 @@
 /** "Where is my refund?": the customer's return requests and cancelled paid orders, with their refund progress. */
 import type { StatePropertyAccessor } from 'botbuilder';
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { customerIdOf } from '../../bots/customerState';
-import { nluResultOf } from '../../bots/turnContracts';
+import { customerIdOf } from '../turn/customerState';
+import { nluResultOf } from '../turn/turnContracts';
 import type { CustomerProfile } from '../../services/customers/profile';
 import { findOrderNumber, OrderService } from '../../services/orders';
 import type { TicketService } from '../../services/tickets';

@@ -5,8 +5,8 @@
  */
 import type { StatePropertyAccessor } from 'botbuilder';
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { customerIdOf } from '../../bots/customerState';
-import { nluResultOf } from '../../bots/turnContracts';
+import { customerIdOf } from '../turn/customerState';
+import { nluResultOf } from '../turn/turnContracts';
 import type { CustomerProfile } from '../../services/customers/profile';
 import type { HandoffService, HandoffSummary } from '../../services/handoff';
 import type { TicketService } from '../../services/tickets';

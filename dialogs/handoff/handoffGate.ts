@@ -4,7 +4,7 @@
  * record for the agent. With the bot, the gate only remembers the message for a later handoff summary.
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { TurnInterceptor } from '../../bots/turnContracts';
+import type { TurnInterceptor } from '../turn/turnContracts';
 import type { CustomerProfile } from '../../services/customers/profile';
 import type { HandoffService } from '../../services/handoff';
 import { ReplyLanguage, say } from '../language';

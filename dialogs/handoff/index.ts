@@ -1,6 +1,6 @@
 /** The handoff area: the dialog that queues a customer for a human, and the gate that keeps the bot quiet meanwhile. */
 import type { StatePropertyAccessor } from 'botbuilder';
-import type { CustomerState } from '../../bots/customerState';
+import type { CustomerState } from '../turn/customerState';
 import type { CustomerProfile } from '../../services/customers/profile';
 import type { HandoffService } from '../../services/handoff';
 import type { TicketService } from '../../services/tickets';

@@ -3,7 +3,7 @@
  * summary an agent reads. Only in state, never in logs; bounded in count and length.
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { CustomerState } from '../../bots/customerState';
+import type { CustomerState } from '../turn/customerState';
 
 export const RECENT_TURNS_PROPERTY = 'recentTurns';
 const KEEP = 6;

@@ -5,7 +5,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { customerIdOf } from '../../bots/customerState';
+import { customerIdOf } from '../turn/customerState';
 import type { CustomerProfile } from '../../services/customers/profile';
 import type { CouponDoc, PromotionDoc } from '../../services/promotions';
 import { cartUrl, productName, shortDateTime, withSuggestions } from '../cards';

@@ -4,7 +4,7 @@
  * most per product, with the add-to-cart link.
  */
 import type { TurnContext } from 'botbuilder';
-import { customerIdOf } from '../../bots/customerState';
+import { customerIdOf } from '../turn/customerState';
 import { dueForRepurchase } from '../../services/promotions';
 import { productHeroCard, productName } from '../cards';
 import { ReplyLanguage, say } from '../language';

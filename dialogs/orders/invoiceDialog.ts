@@ -1,7 +1,7 @@
 /** Invoice requests: personal (个人) or company (企业, with a validated tax id), one per paid order. */
 import type { StatePropertyAccessor } from 'botbuilder';
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { customerIdOf } from '../../bots/customerState';
+import { customerIdOf } from '../turn/customerState';
 import type { CustomerProfile } from '../../services/customers/profile';
 import { invoiceRefusal, normalizeTaxId, OrderService, validInvoiceTitle } from '../../services/orders';
 import { withUsccCheck } from '../../services/orders/invoice';

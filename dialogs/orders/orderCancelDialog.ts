@@ -5,7 +5,7 @@
  */
 import type { StatePropertyAccessor } from 'botbuilder';
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { customerIdOf } from '../../bots/customerState';
+import { customerIdOf } from '../turn/customerState';
 import type { CustomerProfile } from '../../services/customers/profile';
 import { cancelRefusal, OrderService } from '../../services/orders';
 import { say } from '../language';

@@ -1,7 +1,7 @@
 /** Change the delivery address or phone number of an order — only before it ships. */
 import type { StatePropertyAccessor } from 'botbuilder';
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { customerIdOf } from '../../bots/customerState';
+import { customerIdOf } from '../turn/customerState';
 import type { CustomerProfile } from '../../services/customers/profile';
 import { changeRefusal, maskPhone, normalizeAddress, normalizeMobile, OrderService } from '../../services/orders';
 import { say } from '../language';

@@ -1,7 +1,7 @@
 /** Shared base of the order and after-sales flows: the order picker, the reply language, the current order. */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog } from 'botbuilder-dialogs';
-import { customerIdOf } from '../../bots/customerState';
+import { customerIdOf } from '../turn/customerState';
 import type { CustomerProfile } from '../../services/customers/profile';
 import type { Order, OrderService } from '../../services/orders';
 import type { ReplyLanguage } from '../language';

@@ -5,8 +5,8 @@
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { customerIdOf } from '../../bots/customerState';
-import { nluResultOf } from '../../bots/turnContracts';
+import { customerIdOf } from '../turn/customerState';
+import { nluResultOf } from '../turn/turnContracts';
 import type { CustomerProfile } from '../../services/customers/profile';
 import { findOrderNumber, Order, OrderService, OrderStatus } from '../../services/orders';
 import { ReplyLanguage, say } from '../language';

@@ -5,7 +5,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { nluResultOf } from '../../bots/turnContracts';
+import { nluResultOf } from '../turn/turnContracts';
 import type { Product } from '../../knowledge/types';
 import { comparisonCard, comparisonText, withSuggestions } from '../cards';
 import { replyLanguage, ReplyLanguage, say } from '../language';

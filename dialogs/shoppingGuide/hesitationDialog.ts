@@ -5,7 +5,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { nluResultOf } from '../../bots/turnContracts';
+import { nluResultOf } from '../turn/turnContracts';
 import type { Intent } from '../../nlu/types';
 import type { CustomerProfile } from '../../services/customers/profile';
 import { replyLanguage, say } from '../language';

@@ -6,7 +6,7 @@
  * MainDialog can offer a human.
  */
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { nluResultOf } from '../../bots/turnContracts';
+import { nluResultOf } from '../turn/turnContracts';
 import type { CustomerProfile } from '../../services/customers/profile';
 import { replyLanguage, ReplyLanguage, say } from '../language';
 import type { FlowResult } from '../mainDialog';

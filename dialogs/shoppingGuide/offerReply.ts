@@ -3,7 +3,7 @@
  * now, a "first N buyers" gift with the quota left) and saying it with a product card and a cart link.
  */
 import type { TurnContext } from 'botbuilder';
-import { customerIdOf } from '../../bots/customerState';
+import { customerIdOf } from '../turn/customerState';
 import type { Product } from '../../knowledge/types';
 import type { Offer } from '../../services/promotions';
 import { price, productHeroCard, productName, shortDateTime } from '../cards';

@@ -4,7 +4,7 @@
  * when they come back to the same product (a hesitation signal).
  */
 import type { TurnContext } from 'botbuilder';
-import { nluResultOf } from '../../bots/turnContracts';
+import { nluResultOf } from '../turn/turnContracts';
 import type { KnowledgeBase, Product } from '../../knowledge/types';
 import type { CustomerProfile } from '../../services/customers/profile';
 

@@ -6,7 +6,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Brand, FaqEntry, Product } from '../types';
-import type { StoreKnowledgeBase } from '../knowledgeBase';
+import type { Lexicon } from '../search/lexicon';
+import type { UpsertResult } from '../storeWrites';
+
+/** Where an import writes (the knowledge base provides it; named here so neither imports the other). */
+export interface ImportTarget {
+  readonly lexicon: Lexicon;
+  getBrand(id: string): Brand | undefined;
+  upsertBrands(input: Brand[]): Promise<UpsertResult>;
+  upsertProducts(input: Product[]): Promise<UpsertResult>;
+  upsertFaqs(input: FaqEntry[]): Promise<UpsertResult>;
+}
 import { brandSchema, faqSchema, firstIssue, productSchema } from './productSchema';
 import { readCsv } from './csvRows';
 import { isListingHeader, listingToProduct } from './taobaoListing';
@@ -29,7 +39,7 @@ interface Parsed {
 
 export type Progress = (done: number, total: number) => void;
 
-export async function importFile(kb: StoreKnowledgeBase, file: string, onProgress?: Progress): Promise<ImportReport> {
+export async function importFile(kb: ImportTarget, file: string, onProgress?: Progress): Promise<ImportReport> {
   if (!fs.existsSync(file)) throw new ImportError(`file not found: ${file}`);
   const text = fs.readFileSync(file, 'utf8');
   const source = `import:${path.basename(file)}`;
@@ -41,7 +51,7 @@ export async function importFile(kb: StoreKnowledgeBase, file: string, onProgres
   return writeParsed(kb, parsed);
 }
 
-export async function writeParsed(kb: StoreKnowledgeBase, parsed: Parsed): Promise<ImportReport> {
+export async function writeParsed(kb: ImportTarget, parsed: Parsed): Promise<ImportReport> {
   // products naming a brand the store does not know yet bring that brand along
   const known = new Set(parsed.brands.map((b) => b._id));
   for (const p of parsed.products) {
@@ -59,7 +69,7 @@ export async function writeParsed(kb: StoreKnowledgeBase, parsed: Parsed): Promi
   };
 }
 
-function parseCsv(kb: StoreKnowledgeBase, text: string, source: string, onProgress?: Progress): Parsed {
+function parseCsv(kb: ImportTarget, text: string, source: string, onProgress?: Progress): Parsed {
   const csv = readCsv(text);
   const out: Parsed = { brands: [], products: [], faqs: [], rejected: [...csv.errors] };
   const listing = isListingHeader(csv.columns);
@@ -88,7 +98,7 @@ function parseCsv(kb: StoreKnowledgeBase, text: string, source: string, onProgre
   return out;
 }
 
-function parseJson(kb: StoreKnowledgeBase, text: string, source: string, onProgress?: Progress): Parsed {
+function parseJson(kb: ImportTarget, text: string, source: string, onProgress?: Progress): Parsed {
   let data: unknown;
   try {
     data = JSON.parse(text);

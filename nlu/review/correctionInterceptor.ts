@@ -4,7 +4,6 @@
  * utterance is kept in memory per customer (bounded): losing it on a restart only loses one review row.
  */
 import type { TurnContext } from 'botbuilder';
-import type { TurnInterceptor } from '../../bots/turnContracts';
 import type { Recognizer } from '../types';
 import type { ReviewQueue } from './reviewQueue';
 
@@ -18,7 +17,8 @@ export interface CorrectionLogger {
   warn(obj: object, msg: string): void;
 }
 
-export class NluCorrectionInterceptor implements TurnInterceptor {
+/** A turn interceptor (dialogs/turn/turnContracts.ts `TurnInterceptor`, matched by shape: nlu sits below dialogs). */
+export class NluCorrectionInterceptor {
   readonly name = 'nluCorrection';
   private readonly last = new Map<string, string>();
 

@@ -4,7 +4,7 @@
  * Events are buffered and written in batches, so analytics never adds a write to a customer's turn.
  */
 import crypto from 'node:crypto';
-import type { TurnObserver, TurnOutcome } from '../../bots/turnContracts';
+import type { TurnObserver, TurnOutcome } from './turnOutcome';
 import type { DocumentStore } from '../../storage/documentStore';
 import type { Logger } from '../../platform/logger';
 

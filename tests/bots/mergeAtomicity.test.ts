@@ -6,7 +6,7 @@
 import type { TurnContext } from 'botbuilder';
 import { AccountLinkingInterceptor } from '../../bots/accountLinkingInterceptor';
 import { CustomerServiceBot, RootDialog } from '../../bots/CustomerServiceBot';
-import { CustomerState, customerIdOf, customerStateKey } from '../../bots/customerState';
+import { CustomerState, customerIdOf, customerStateKey } from '../../dialogs/turn/customerState';
 import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../services/customers';
 import { LinkCodes } from '../../services/customers/linkCodes';
 import type { ChannelIdentity } from '../../services/customers';

@@ -3,7 +3,7 @@
  * never lose state: per-customer serialization plus eTag retry.
  */
 import { EmbeddedStore } from '../../storage';
-import { customerStateKey } from '../../bots/customerState';
+import { customerStateKey } from '../../dialogs/turn/customerState';
 import { DocumentBotStorage } from '../../storage/botStateStorage';
 import { buildHarness, countingDialog, outcomeRecorder } from '../helpers/botHarness';
 

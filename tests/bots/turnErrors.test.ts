@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream';
 import { TurnContext } from 'botbuilder';
 import { CustomerServiceBot } from '../../bots/CustomerServiceBot';
-import { CustomerState } from '../../bots/customerState';
+import { CustomerState } from '../../dialogs/turn/customerState';
 import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../services/customers';
 import { createLogger } from '../../platform/logger';
 import { DocumentBotStorage, EmbeddedStore } from '../../storage';

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import { registerWebChannel, WebChannel } from '../../../adapters/web';
 import { CustomerServiceBot } from '../../../bots/CustomerServiceBot';
-import { CustomerState } from '../../../bots/customerState';
+import { CustomerState } from '../../../dialogs/turn/customerState';
 import { createServer, listen, stopAccepting } from '../../../server/createServer';
 import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../../services/customers';
 import { silentLogger } from '../../../platform/logger';

@@ -6,7 +6,7 @@
 import type { Activity } from 'botbuilder';
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { CustomerServiceBot } from '../../../bots/CustomerServiceBot';
-import { CustomerState } from '../../../bots/customerState';
+import { CustomerState } from '../../../dialogs/turn/customerState';
 import { HANDOFF_DIALOG, HandoffOptions } from '../../../dialogs/handoff/ids';
 import { MainDialog } from '../../../dialogs/mainDialog';
 import { createMarketingArea } from '../../../dialogs/marketing';

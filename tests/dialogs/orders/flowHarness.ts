@@ -4,7 +4,7 @@
  */
 import type { Activity, Attachment } from 'botbuilder';
 import { CustomerServiceBot } from '../../../bots/CustomerServiceBot';
-import { CustomerState } from '../../../bots/customerState';
+import { CustomerState } from '../../../dialogs/turn/customerState';
 import { createAfterSalesArea } from '../../../dialogs/afterSales';
 import { createHandoffArea } from '../../../dialogs/handoff';
 import { MainDialog } from '../../../dialogs/mainDialog';

@@ -1,9 +1,10 @@
 /**
- * What the turn pipeline shares with the parts plugged into it: keys in turnState, and the
- * interceptor / observer interfaces (handoff gate, account linking, analytics).
+ * What the turn pipeline shares with the parts plugged into it: keys in turnState and the interceptor
+ * interface (handoff gate, account linking). The observer of finished turns is analytics' own contract
+ * (services/analytics/turnOutcome.ts).
  */
 import type { TurnContext } from 'botbuilder';
-import type { NluResult } from '../nlu/types';
+import type { NluResult } from '../../nlu/types';
 
 /** The recognizer's result for this turn's message. */
 export const NLU_RESULT = Symbol('nluResult');
@@ -50,23 +51,4 @@ export function takeAfterTurnTasks(context: TurnContext): (() => Promise<void>)[
 export interface TurnInterceptor {
   readonly name: string;
   intercept(context: TurnContext, customerId: string): Promise<boolean>;
-}
-
-export interface TurnOutcome {
-  customerId: string;
-  channelId: string;
-  intent?: string;
-  confidence?: number;
-  language?: string;
-  sentimentLabel?: string;
-  anger?: number;
-  interceptedBy?: string;
-  latencyMs: number;
-  attempts: number;
-  error?: string;
-}
-
-/** Told about every finished turn (analytics events); must not throw. */
-export interface TurnObserver {
-  turnEnded(outcome: TurnOutcome): Promise<void>;
 }

@@ -5,7 +5,7 @@
  * a concurrent change makes it fail with EtagConflictError and the turn is retried.
  */
 import { BotState, calculateChangeHash, Storage, TurnContext } from 'botbuilder';
-import { EtagConflictError, IF_ABSENT } from '../storage/botStateStorage';
+import { EtagConflictError, IF_ABSENT } from '../../storage/botStateStorage';
 
 
 export const CUSTOMER_ID = Symbol('customerId');
