@@ -9,10 +9,6 @@ import { ReplyLanguage, say } from './language';
 
 export const CANCEL_WORDS = /^(取消|算了|不要了|不买了|退出|结束|cancel|stop|quit|never ?mind|forget it)[。.!！~～]*$/i;
 export const HELP_WORDS = /^(帮助|help|怎么用|你能做什么|你会什么|菜单|menu|\?|？)[。.!！]*$/i;
-export const HUMAN_WORDS = /转人工|人工客服|找人工|接人工|真人客服|人工服务|\b(human|agent|real person|customer service rep)\b/i;
-
-/** anger at or above this sends the customer to a human, with an apology */
-export const ANGER_THRESHOLD = 0.7;
 /** how sure the NLU must be before a message mid-flow is taken as a new request */
 export const SWITCH_CONFIDENCE = 0.75;
 /** … and for a message that reads as a question */

@@ -24,14 +24,13 @@ import type { CustomerProfile } from '../services/customers/profile';
 import { withSuggestions } from './cards';
 import type { AsideAnswer, FlowResult, GuidedArea, SignalRoute } from './guidedArea';
 import { HANDOFF_DIALOG, HandoffOptions } from './handoff/ids';
+import { ANGER_THRESHOLD, ASKS_FOR_AGENT } from './flow/escalation';
 import {
-  ANGER_THRESHOLD,
   answersPrompt,
   BARE_REPLY,
   CANCEL_WORDS,
   HELP_WORDS,
   helpMessage,
-  HUMAN_WORDS,
   isQuestionLike,
   leafInstance,
   promptKind,
@@ -154,7 +153,7 @@ export class MainDialog extends ComponentDialog {
       );
       return this.handOff(dc, { reason: 'angry' }, lang);
     }
-    if (HUMAN_WORDS.test(text) || (nlu?.intent === 'human_agent' && nlu.confidence >= 0.5)) {
+    if (ASKS_FOR_AGENT.test(text) || (nlu?.intent === 'human_agent' && nlu.confidence >= 0.5)) {
       return this.handOff(dc, { reason: 'requested' }, lang);
     }
     return undefined;

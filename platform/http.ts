@@ -95,3 +95,13 @@ export function route(handler: Handler, onUnexpected: (err: unknown, req: Reques
     }
   };
 }
+
+/** The query string (the server has no query parser plugin; routes read what they need). */
+export function queryOf(req: Request): URLSearchParams {
+  return new URL(req.url ?? '/', 'http://local').searchParams;
+}
+
+/** The query string as a plain object (the last value wins for a repeated key). */
+export function queryObject(req: Request): Record<string, string> {
+  return Object.fromEntries(queryOf(req).entries());
+}

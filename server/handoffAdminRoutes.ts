@@ -13,7 +13,7 @@ import type { Logger } from '../platform/logger';
 import type { AuditLog } from '../services/privacy/auditLog';
 import type { Ticket, TicketService } from '../services/tickets';
 import { adminRoute } from './adminRoutes';
-import { HttpError, readJsonObject, sendJson } from '../platform/http';
+import { HttpError, queryObject, readJsonObject, sendJson } from '../platform/http';
 
 export interface HandoffAdminDeps {
   adminToken?: string;
@@ -36,11 +36,6 @@ function customerIdParam(req: Request): string {
   const id = String(req.params.customerId ?? '');
   if (!/^[\w-]{1,64}$/.test(id)) throw new HttpError(400, 'invalid_id', 'customerId is not valid');
   return id;
-}
-
-function queryOf(req: Request): Record<string, string> {
-  const url = new URL(req.url ?? '/', 'http://local');
-  return Object.fromEntries(url.searchParams.entries());
 }
 
 function handoffItem(r: HandoffRecord) {
@@ -78,7 +73,7 @@ export function registerHandoffAdminRoutes(server: Server, deps: HandoffAdminDep
   server.get(
     '/api/admin/handoffs',
     adminRoute(deps, async (req, res) => {
-      const all = queryOf(req).all === 'true';
+      const all = queryObject(req).all === 'true';
       const records = await deps.handoffs.list({ all });
       sendJson(res, 200, { items: records.map(handoffItem) });
     }),
@@ -111,7 +106,7 @@ export function registerHandoffAdminRoutes(server: Server, deps: HandoffAdminDep
   server.get(
     '/api/admin/tickets',
     adminRoute(deps, async (req, res) => {
-      const parsed = ticketQuery.safeParse(queryOf(req));
+      const parsed = ticketQuery.safeParse(queryObject(req));
       if (!parsed.success) throw new HttpError(400, 'invalid_query', `${parsed.error.issues[0].path.join('.') || 'query'}: ${parsed.error.issues[0].message}`);
       const tickets = await deps.tickets.list(parsed.data);
       sendJson(res, 200, { items: tickets.map(ticketItem) });

@@ -14,7 +14,7 @@ import { CustomerDataDeps, CustomerMergedError, CustomerNotFoundError, exportCus
 import { ErasureDeps, eraseCustomer } from '../services/privacy/customerErasure';
 import { auditCustomer } from './adminAudit';
 import { adminRoute } from './adminRoutes';
-import { HttpError, sendJson } from '../platform/http';
+import { HttpError, queryObject, sendJson } from '../platform/http';
 
 export interface PrivacyAdminDeps {
   adminToken?: string;
@@ -31,10 +31,6 @@ const auditQuery = z
     limit: z.coerce.number().int().min(1).max(1000).default(100),
   })
   .strict();
-
-function queryOf(req: Request): Record<string, string> {
-  return Object.fromEntries(new URL(req.url ?? '/', 'http://local').searchParams.entries());
-}
 
 function parsed<S extends z.ZodTypeAny>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
@@ -62,7 +58,7 @@ export function registerPrivacyAdminRoutes(server: Server, deps: PrivacyAdminDep
   server.get(
     '/api/admin/customers',
     adminRoute(deps, async (req, res) => {
-      const identity = parsed(lookupQuery, queryOf(req));
+      const identity = parsed(lookupQuery, queryObject(req));
       let customerId: string | undefined;
       try {
         customerId = await directory.find(identity);
@@ -98,7 +94,7 @@ export function registerPrivacyAdminRoutes(server: Server, deps: PrivacyAdminDep
   server.get(
     '/api/admin/audit',
     adminRoute(deps, async (req, res) => {
-      const filter = parsed(auditQuery, queryOf(req));
+      const filter = parsed(auditQuery, queryObject(req));
       sendJson(res, 200, { items: await deps.audit.list(filter) });
     }),
   );

@@ -1,13 +1,13 @@
 /** App channel: POST /api/app/messages → 200 {"replies": [Activity, …]} for the turn. */
 import crypto from 'node:crypto';
 import type { Server } from 'restify';
-import type { TurnContext } from 'botbuilder';
 import { SOURCE_ADDRESS } from '../../dialogs/turn/turnContracts';
 import { HttpError, readJsonObject, requireBearer, route, sendJson } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
 import { AppAdapter } from './appAdapter';
 import { render } from './render';
 import { toActivity } from './toActivity';
+import type { TurnHandler } from '../../dialogs/turn/turnContracts';
 
 export { AppAdapter } from './appAdapter';
 export { APP_CHANNEL_ID, toActivity } from './toActivity';
@@ -16,7 +16,7 @@ export interface AppChannelOptions {
   maxBodyBytes: number;
   apiKey?: string;
   logger: Logger;
-  bot: { run(context: TurnContext): Promise<void>; handleTurnError(context: TurnContext, error: Error): Promise<void> };
+  bot: TurnHandler;
 }
 
 export function registerAppChannel(server: Server, options: AppChannelOptions): AppAdapter {

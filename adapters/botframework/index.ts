@@ -8,13 +8,14 @@
  *   activity asserts nothing: its channelId becomes `emulator` and replies go only to a loopback serviceUrl.
  * Every activity passes our schema first; each rejection is one log line without a stack.
  */
-import { Activity, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
+import { Activity, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { HttpError, readJsonObject, route, sendJson } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
 import { AuthenticatedRequest, BotFrameworkAdapter } from './botFrameworkAdapter';
 import { quietly } from './quietConsole';
 import { toActivity } from './toActivity';
+import type { TurnHandler } from '../../dialogs/turn/turnContracts';
 
 export { EMULATOR_CHANNEL_ID, inboundActivitySchema, toActivity } from './toActivity';
 export { isLoopbackServiceUrl } from './serviceUrl';
@@ -29,7 +30,7 @@ export interface BotFrameworkChannelOptions {
   allowUnauthenticated: boolean;
   maxBodyBytes?: number;
   logger: Logger;
-  bot: { run(context: TurnContext): Promise<void>; handleTurnError(context: TurnContext, error: Error): Promise<void> };
+  bot: TurnHandler;
   /**
    * botbuilder's parameterized authentication endpoints (ToBotFromChannelOpenIdMetadataUrl,
    * ToBotFromChannelTokenIssuer, …); unset = Azure public cloud. Tests point them at a local OpenID document.

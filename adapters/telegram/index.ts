@@ -6,7 +6,6 @@
  * Updates a killed process acknowledged but never finished are resumed from the inbox at startup.
  */
 import type { Server } from 'restify';
-import type { TurnContext } from 'botbuilder';
 import { constantTimeEqual, HttpError, readJsonObject, route, sendJson } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
 import type { DocumentStore } from '../../storage/documentStore';
@@ -15,6 +14,7 @@ import type { TelegramSettings } from './config';
 import { TelegramAdapter } from './telegramAdapter';
 import { TelegramApi } from './telegramApi';
 import { TelegramInbound, toActivity } from './toActivity';
+import type { TurnHandler } from '../../dialogs/turn/turnContracts';
 
 export { telegramConfigSchema, telegramSettings } from './config';
 export { TELEGRAM_CHANNEL_ID, toActivity } from './toActivity';
@@ -29,7 +29,7 @@ export interface TelegramChannelOptions extends TelegramSettings {
   logger: Logger;
   /** the durable inbox: updates are stored before the 200 and de-duplicated by update_id there */
   store: DocumentStore;
-  bot: { run(context: TurnContext): Promise<void>; handleTurnError(context: TurnContext, error: Error): Promise<void> };
+  bot: TurnHandler;
 }
 
 /** What index.ts drives: resume left-over updates at startup (and keep sweeping), stop on shutdown. */

@@ -5,7 +5,7 @@
  */
 import type { Request, Response, Server } from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
-import { HttpError, route, sendJson } from '../../platform/http';
+import { HttpError, queryOf, route, sendJson } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
 import { SOURCE_ADDRESS } from '../../dialogs/turn/turnContracts';
 import { cameOverHttps, clientIp } from './clientAddress';
@@ -33,11 +33,6 @@ export interface DirectLineDeps {
   logger: Logger;
   maxBodyBytes: number;
   trustProxy: boolean;
-}
-
-/** The query string (the server has no query parser plugin; routes read what they need). */
-export function queryOf(req: Request): URLSearchParams {
-  return new URL(req.url ?? '/', 'http://local').searchParams;
 }
 
 /** Wraps a handler: errors become JSON; a 429 carries its Retry-After. */

@@ -6,12 +6,12 @@
  */
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { HttpError, sendJson } from '../../platform/http';
+import { HttpError, queryOf, sendJson } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
 import { clientIp } from './clientAddress';
 import type { DirectLineAuth } from './directLineAuth';
 import { CONVERSATION_ID, ConversationStore } from './conversationStore';
-import { directLineRoute, queryOf } from './directLineRoutes';
+import { directLineRoute } from './directLineRoutes';
 import { describeIssue } from './inboundBody';
 import { RateLimiter, TooManyRequestsError } from './rateLimit';
 import type { TokenService } from './tokens';

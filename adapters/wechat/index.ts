@@ -8,9 +8,9 @@
  * 500s). A message is in the store (messageInbox.ts) before any answer; what a killed process left
  * unfinished is resumed by startInbox().
  */
-import type { Request, Response, Server } from 'restify';
-import type { Activity, TurnContext } from 'botbuilder';
-import { HttpError, readRawBody, route } from '../../platform/http';
+import type { Response, Server } from 'restify';
+import type { Activity } from 'botbuilder';
+import { HttpError, queryOf, readRawBody, route } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
 import type { DocumentStore } from '../../storage/documentStore';
 import type { WeChatSettings } from './config';
@@ -25,6 +25,7 @@ import { WeChatAdapter } from './wechatAdapter';
 import { WeChatApi } from './wechatApi';
 import { signatureMatches, WeChatCipher, WeChatCipherError } from './wechatCrypto';
 import { field, parseWeChatXml, WeChatXml, WeChatXmlError } from './wechatXml';
+import type { TurnHandler } from '../../dialogs/turn/turnContracts';
 
 export { wechatConfigSchema, wechatSettings } from './config';
 export { WECHAT_CHANNEL_ID, toActivity } from './toActivity';
@@ -39,7 +40,7 @@ export interface WeChatChannelOptions extends WeChatSettings {
   store: DocumentStore;
   /** NODE_ENV=production: plaintext mode (no WECHAT_ENCODING_AES_KEY) is then warned about at startup */
   production?: boolean;
-  bot: { run(context: TurnContext): Promise<void>; handleTurnError(context: TurnContext, error: Error): Promise<void> };
+  bot: TurnHandler;
 }
 
 /** What the customer sees for content the bot cannot read. */
@@ -182,10 +183,6 @@ export function registerWeChatChannel(server: Server, options: WeChatChannelOpti
       ),
     stopInbox: () => inbox.stop(),
   };
-}
-
-function queryOf(req: Request): URLSearchParams {
-  return new URL(req.url ?? '/', 'http://localhost').searchParams;
 }
 
 function parseOrThrow(text: string): WeChatXml {

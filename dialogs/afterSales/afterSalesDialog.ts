@@ -19,11 +19,10 @@ import { withChoices } from '../orders/replies';
 import { QUALITY_TICKET_DIALOG, QualityTicketDialog } from './qualityTicketDialog';
 import { REFUND_STATUS_DIALOG, RefundStatusDialog } from './refundStatusDialog';
 import { RETURN_DIALOG, ReturnDialog } from './returnDialog';
+import { ANGER_THRESHOLD, DEMANDS_ESCALATION } from '../flow/escalation';
 
 export const AFTER_SALES_DIALOG = 'afterSalesDialog';
 const FLOW = 'afterSalesFlow';
-export const ANGER_THRESHOLD = 0.7;
-const WANTS_HUMAN = /转人工|人工客服|找人工|要人工|真人|活人|(找|叫)你们(的)?(经理|领导|主管)|human|real person|speak to (an? )?(agent|person|manager)|manager|supervisor/i;
 
 export class AfterSalesDialog extends ComponentDialog {
   constructor(
@@ -43,7 +42,7 @@ export class AfterSalesDialog extends ComponentDialog {
     const nlu = nluResultOf(step.context);
     const text = step.context.activity.text ?? '';
     const anger = nlu?.sentiment.anger ?? 0;
-    if (anger >= ANGER_THRESHOLD || WANTS_HUMAN.test(text)) {
+    if (anger >= ANGER_THRESHOLD || DEMANDS_ESCALATION.test(text)) {
       const options: HandoffOptions = { reason: anger >= ANGER_THRESHOLD ? 'angry' : nlu?.intent === 'complaint' ? 'complaint' : 'requested' };
       const orderId = findOrderNumber(text, nlu?.entities ?? []);
       if (orderId) options.orderId = orderId;

@@ -6,7 +6,7 @@ import type { TicketService } from '../../services/tickets';
 import type { DialogArea } from '../dialogArea';
 import { AFTER_SALES_DIALOG, AfterSalesDialog } from './afterSalesDialog';
 
-export { AFTER_SALES_DIALOG, ANGER_THRESHOLD } from './afterSalesDialog';
+export { AFTER_SALES_DIALOG } from './afterSalesDialog';
 export { QUALITY_TICKET_DIALOG } from './qualityTicketDialog';
 export { RETURN_DIALOG } from './returnDialog';
 export { REFUND_STATUS_DIALOG } from './refundStatusDialog';

@@ -52,3 +52,9 @@ export interface TurnInterceptor {
   readonly name: string;
   intercept(context: TurnContext, customerId: string): Promise<boolean>;
 }
+
+/** What every channel adapter hands its turns to (the CustomerServiceBot in the app, a stub in tests). */
+export interface TurnHandler {
+  run(context: TurnContext): Promise<void>;
+  handleTurnError(context: TurnContext, error: Error): Promise<void>;
+}
