@@ -3,16 +3,9 @@
  * whether during a webhook turn or proactively (campaigns, agents) through continueConversation.
  */
 import { Activity, ResourceResponse, TurnContext } from 'botbuilder';
-import { ChannelAdapter } from '../channelAdapter';
+import { ChannelAdapter, ChannelNotSupportedError } from '../channelAdapter';
 import { render } from './render';
 import type { TelegramApi } from './telegramApi';
-
-export class TelegramNotSupportedError extends Error {
-  constructor(what: string) {
-    super(`the Telegram channel does not support ${what}`);
-    this.name = 'TelegramNotSupportedError';
-  }
-}
 
 export class TelegramAdapter extends ChannelAdapter {
   protected readonly channelName = 'telegram';
@@ -25,7 +18,7 @@ export class TelegramAdapter extends ChannelAdapter {
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
       const chatId = activity.conversation?.id ?? context.activity.conversation?.id;
-      if (!chatId) throw new TelegramNotSupportedError('a message without a chat');
+      if (!chatId) throw new ChannelNotSupportedError(this.channelName, 'a message without a chat');
       let id = '';
       for (const call of render(activity, chatId)) {
         const sent = await this.api.call<{ message_id?: number }>(call.method, call.params);

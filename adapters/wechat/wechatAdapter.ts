@@ -5,18 +5,11 @@
  */
 import crypto from 'node:crypto';
 import { Activity, ResourceResponse, TurnContext } from 'botbuilder';
-import { ChannelAdapter } from '../channelAdapter';
+import { ChannelAdapter, ChannelNotSupportedError } from '../channelAdapter';
 import type { Logger } from '../../platform/logger';
 import { render, WeChatMessage } from './render';
 import type { WeChatApi } from './wechatApi';
 
-
-export class WeChatNotSupportedError extends Error {
-  constructor(what: string) {
-    super(`WeChat does not support ${what}`);
-    this.name = 'WeChatNotSupportedError';
-  }
-}
 
 export class WeChatAdapter extends ChannelAdapter {
   protected readonly channelName = 'WeChat';
@@ -34,7 +27,7 @@ export class WeChatAdapter extends ChannelAdapter {
     if (replies) replies.push(...visible);
     else {
       const openid = context.activity.conversation?.id?.replace(/^wechat:/, '') ?? context.activity.recipient?.id;
-      if (!openid) throw new WeChatNotSupportedError('a message without a recipient');
+      if (!openid) throw new ChannelNotSupportedError(this.channelName, 'a message without a recipient');
       await this.deliver(openid, render(visible));
     }
     return activities.map(() => ({ id: crypto.randomUUID() }));
