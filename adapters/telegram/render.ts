@@ -5,7 +5,8 @@
  * without one a text message. Values too long for callback_data (64 bytes) fall back to a numbered list.
  */
 import type { Activity, Attachment, CardAction } from 'botbuilder';
-import { splitText, utf16Units, utf8Bytes } from '../wechat/textChunks';
+import { splitText, utf16Units, utf8Bytes } from '../textChunks';
+import { ADAPTIVE_CARD, HERO_CARD, numberedList, THUMBNAIL_CARD } from '../renderKit';
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 export const TELEGRAM_CAPTION_LIMIT = 1024;
@@ -21,9 +22,6 @@ export interface TelegramCall {
 
 type Button = { text: string; callback_data: string } | { text: string; url: string };
 
-const HERO = 'application/vnd.microsoft.card.hero';
-const THUMBNAIL = 'application/vnd.microsoft.card.thumbnail';
-const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 
 export function render(activity: Partial<Activity>, chatId: string): TelegramCall[] {
   if (activity.type !== 'message') return [];
@@ -33,7 +31,7 @@ export function render(activity: Partial<Activity>, chatId: string): TelegramCal
   if (text) calls.push(...textCalls(chatId, text, keyboard));
   for (const attachment of activity.attachments ?? []) {
     // an adaptive card (a table) repeats what the dialogs already put in the text for card-less channels
-    if (attachment.contentType === ADAPTIVE && text) continue;
+    if (attachment.contentType === ADAPTIVE_CARD && text) continue;
     calls.push(...attachmentCalls(chatId, attachment));
   }
   // no text but actions: the keyboard still needs a message to hang on
@@ -59,9 +57,7 @@ function keyboardFor(actions: CardAction[], context: string): { keyboard?: objec
     for (let i = 0; i < buttons.length; i += BUTTONS_PER_ROW) rows.push(buttons.slice(i, i + BUTTONS_PER_ROW));
     return { keyboard: { inline_keyboard: rows } };
   }
-  const zh = /\p{Script=Han}/u.test(context) || !/[A-Za-z]/.test(context);
-  const lines = actions.map((a, i) => `${i + 1}. ${a.title || String(a.value ?? '')}`);
-  return { listText: `${zh ? '回复序号或直接输入：' : 'Reply with a number or type your answer:'}\n${lines.join('\n')}` };
+  return { listText: numberedList(actions, context) };
 }
 
 function toButton(action: CardAction): Button | undefined {
@@ -75,7 +71,7 @@ function toButton(action: CardAction): Button | undefined {
 
 function attachmentCalls(chatId: string, attachment: Attachment): TelegramCall[] {
   const content = (attachment.content ?? {}) as Record<string, any>;
-  if (attachment.contentType === HERO || attachment.contentType === THUMBNAIL) {
+  if (attachment.contentType === HERO_CARD || attachment.contentType === THUMBNAIL_CARD) {
     const body = [content.title, content.subtitle, content.text].filter((s) => typeof s === 'string' && s.trim()).join('\n');
     const buttons = ((content.buttons ?? []) as CardAction[]).map(toButton).filter((b): b is Button => b !== undefined).slice(0, MAX_BUTTONS);
     const keyboard = buttons.length > 0 ? { inline_keyboard: buttons.map((b) => [b]) } : undefined;
@@ -91,7 +87,7 @@ function attachmentCalls(chatId: string, attachment: Attachment): TelegramCall[]
     }
     return body ? textCalls(chatId, body, keyboard) : [];
   }
-  if (attachment.contentType === ADAPTIVE) {
+  if (attachment.contentType === ADAPTIVE_CARD) {
     const text = typeof content.fallbackText === 'string' ? content.fallbackText : textBlocks(content.body).join('\n');
     return text.trim() ? textCalls(chatId, text, undefined) : [];
   }

@@ -5,7 +5,8 @@
  * prompts accept "1", "2" … as answers).
  */
 import type { Activity, Attachment, CardAction } from 'botbuilder';
-import { splitText, utf8Bytes } from './textChunks';
+import { splitText, utf8Bytes } from '../textChunks';
+import { ADAPTIVE_CARD, HERO_CARD, numberedList, THUMBNAIL_CARD } from '../renderKit';
 
 export const WECHAT_TEXT_LIMIT_BYTES = 2048;
 /** most messages we send for one customer message (one passive reply plus customer-service messages) */
@@ -21,9 +22,6 @@ export interface NewsArticle {
 /** `choices`: the values behind a numbered list in the text, so a reply of "2" can be read back */
 export type WeChatMessage = { type: 'text'; content: string; choices?: string[] } | { type: 'news'; article: NewsArticle };
 
-const HERO = 'application/vnd.microsoft.card.hero';
-const THUMBNAIL = 'application/vnd.microsoft.card.thumbnail';
-const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 
 export function render(activities: Partial<Activity>[]): WeChatMessage[] {
   const out: WeChatMessage[] = [];
@@ -44,7 +42,7 @@ export function render(activities: Partial<Activity>[]): WeChatMessage[] {
     if (text) pushText(text, actions.length > 0 ? actions.map(choiceValue) : undefined);
     for (const attachment of activity.attachments ?? []) {
       // an adaptive card (a table) repeats what the dialogs already put in the text for card-less channels
-      if (attachment.contentType === ADAPTIVE && activity.text?.trim()) continue;
+      if (attachment.contentType === ADAPTIVE_CARD && activity.text?.trim()) continue;
       const rendered = renderAttachment(attachment);
       if (rendered?.type === 'text') pushText(rendered.content, rendered.choices);
       else if (rendered) out.push(rendered);
@@ -52,13 +50,6 @@ export function render(activities: Partial<Activity>[]): WeChatMessage[] {
   }
   if (out.length <= WECHAT_MAX_MESSAGES_PER_TURN) return out;
   return out.slice(0, WECHAT_MAX_MESSAGES_PER_TURN);
-}
-
-function numberedList(actions: CardAction[], context: string): string {
-  if (actions.length === 0) return '';
-  const zh = /\p{Script=Han}/u.test(context) || !/[A-Za-z]/.test(context);
-  const lines = actions.map((a, i) => `${i + 1}. ${a.title || String(a.value ?? '')}`);
-  return `${zh ? '回复序号或直接输入：' : 'Reply with a number or type your answer:'}\n${lines.join('\n')}`;
 }
 
 function choiceValue(action: CardAction): string {
@@ -76,7 +67,7 @@ export function lastChoices(messages: WeChatMessage[]): string[] | undefined {
 
 function renderAttachment(attachment: Attachment): WeChatMessage | undefined {
   const content = (attachment.content ?? {}) as Record<string, any>;
-  if (attachment.contentType === HERO || attachment.contentType === THUMBNAIL) {
+  if (attachment.contentType === HERO_CARD || attachment.contentType === THUMBNAIL_CARD) {
     const title = String(content.title ?? '').trim();
     const description = [content.subtitle, content.text].filter((s) => typeof s === 'string' && s.trim()).join('\n');
     const picurl = httpUrl(content.images?.[0]?.url);
@@ -90,7 +81,7 @@ function renderAttachment(attachment: Attachment): WeChatMessage | undefined {
     const lines = [title, description, numberedList(choices, `${title}${description}`)].filter(Boolean).join('\n');
     return { type: 'text', content: lines, ...(choices.length > 0 ? { choices: choices.map(choiceValue) } : {}) };
   }
-  if (attachment.contentType === ADAPTIVE) {
+  if (attachment.contentType === ADAPTIVE_CARD) {
     const text = typeof content.fallbackText === 'string' ? content.fallbackText : adaptiveText(content).join('\n');
     return text.trim() ? { type: 'text', content: text } : undefined;
   }
