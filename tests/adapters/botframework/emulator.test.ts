@@ -1,21 +1,9 @@
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 import { ReplySink, startReplySink } from '../../helpers/replySink';
 import { RunningApp, startTestApp } from '../../helpers/testApp';
+import { emulatorActivity } from './emulatorActivity';
 
-function activity(sinkUrl: string, overrides: Record<string, unknown> = {}) {
-  return {
-    type: 'message',
-    id: 'act-1',
-    channelId: 'emulator',
-    serviceUrl: sinkUrl,
-    from: { id: 'emu-user', name: 'User' },
-    recipient: { id: 'bot', name: 'Bot' },
-    conversation: { id: 'conv-1' },
-    text: '你好',
-    locale: 'zh-CN',
-    ...overrides,
-  };
-}
+const activity = emulatorActivity;
 
 describe('POST /api/messages (Bot Framework Emulator protocol, no app id)', () => {
   let app: RunningApp;

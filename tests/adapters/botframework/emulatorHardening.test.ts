@@ -5,21 +5,9 @@
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 import { ReplySink, startReplySink } from '../../helpers/replySink';
 import { RunningApp, startTestApp } from '../../helpers/testApp';
+import { emulatorActivity } from './emulatorActivity';
 
-function activity(serviceUrl: string, overrides: Record<string, unknown> = {}) {
-  return {
-    type: 'message',
-    id: 'act-1',
-    channelId: 'emulator',
-    serviceUrl,
-    from: { id: 'emu-user', name: 'User' },
-    recipient: { id: 'bot', name: 'Bot' },
-    conversation: { id: 'conv-1' },
-    text: '你好',
-    locale: 'zh-CN',
-    ...overrides,
-  };
-}
+const activity = emulatorActivity;
 
 /** JSON text nested `depth` objects deep (too deep for JSON.stringify to build) */
 const NESTED = '"__nested__"';

@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../../platform/logger';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 import { RunningApp, startTestApp } from '../../helpers/testApp';
+import { emulatorActivity } from './emulatorActivity';
 
 const PHONE = '13912345678';
 
@@ -40,19 +41,7 @@ async function refusingServiceUrl(): Promise<{ url: string; close(): Promise<voi
   };
 }
 
-function activity(serviceUrl: string, overrides: Record<string, unknown> = {}) {
-  return {
-    type: 'message',
-    id: 'act-1',
-    channelId: 'emulator',
-    serviceUrl,
-    from: { id: 'emu-user' },
-    recipient: { id: 'bot' },
-    conversation: { id: 'conv-1' },
-    text: '你好',
-    ...overrides,
-  };
-}
+const activity = emulatorActivity;
 
 describe('Bot Framework logs', () => {
   let consoleCalls: jest.SpyInstance[];
