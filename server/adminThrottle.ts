@@ -12,7 +12,8 @@
  */
 import type { Next, Request, Response, Server } from 'restify';
 import type { Logger } from '../platform/logger';
-import { addressBucket, FailureThrottle, ThrottleRule } from '../services/throttle/failureThrottle';
+import { addressBucket, requestAddress } from '../platform/clientAddress';
+import { FailureThrottle, ThrottleRule } from '../services/throttle/failureThrottle';
 import { constantTimeEqual, HttpError, sendError } from '../platform/http';
 
 export interface AdminThrottleOptions {
@@ -27,17 +28,6 @@ export interface AdminThrottleOptions {
 }
 
 const ADMIN_PATH = /^\/api\/admin(\/|$)/i;
-
-/** The client's address: the TCP peer, or the entry our own proxy appended to X-Forwarded-For. */
-export function sourceAddress(req: Request, trustProxy: boolean): string {
-  if (trustProxy) {
-    // earlier entries are whatever the client wrote; only the last one comes from the proxy itself
-    const entries = String(req.headers['x-forwarded-for'] ?? '').split(',').map((e) => e.trim()).filter(Boolean);
-    if (entries.length > 0) return entries[entries.length - 1];
-  }
-  const peer = req.socket?.remoteAddress ?? 'unknown';
-  return peer.startsWith('::ffff:') ? peer.slice(7) : peer;
-}
 
 function bearerMatches(req: Request, token: string): boolean {
   const match = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ''));
@@ -55,7 +45,7 @@ export function registerAdminThrottle(server: Server, options: AdminThrottleOpti
     // a switched-off admin API (no token) answers 403 by itself: nothing to guess
     if (!options.adminToken || !ADMIN_PATH.test(path)) return next();
     const token = options.adminToken;
-    const address = addressBucket(sourceAddress(req, options.trustProxy));
+    const address = addressBucket(requestAddress(req, options.trustProxy));
     (async () => {
       const blocked = await options.failures.blockedFor(rule, address);
       if (blocked > 0) return refuse(res, blocked);

@@ -13,7 +13,8 @@
  */
 import crypto from 'node:crypto';
 import { DocumentStore, DuplicateKeyError } from '../../storage/documentStore';
-import { addressBucket, FailureThrottle, ThrottleRule } from '../throttle/failureThrottle';
+import { addressBucket } from '../../platform/clientAddress';
+import { FailureThrottle, ThrottleRule } from '../throttle/failureThrottle';
 import type { ChannelIdentity } from './customerDirectory';
 
 interface LinkCodeDoc {

@@ -11,6 +11,7 @@
  */
 import crypto from 'node:crypto';
 import { DocumentStore, DuplicateKeyError } from '../../storage/documentStore';
+export { addressBucket } from '../../platform/clientAddress';
 
 export interface ThrottleRule {
   /** what is being limited, e.g. `admin-address`; part of the stored key */
@@ -86,18 +87,4 @@ export class FailureThrottle {
     const end = (Math.floor(now / rule.windowMs) + 1) * rule.windowMs;
     return Math.max(1, Math.ceil((end - now) / 1000));
   }
-}
-
-/**
- * The part of a client address one party controls: IPv4 as is, IPv6 by its /64 prefix (one customer line
- * is usually given a whole /64, so counting single IPv6 addresses would let one attacker rotate freely).
- */
-export function addressBucket(address: string): string {
-  const ip = address.trim().toLowerCase().replace(/^::ffff:(?=\d+\.)/, '');
-  if (!ip.includes(':')) return ip;
-  const [head, tail = ''] = ip.split('%')[0].split('::');
-  const left = head ? head.split(':') : [];
-  const right = ip.includes('::') && tail ? tail.split(':') : [];
-  const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
