@@ -4,7 +4,7 @@
  *   0 index.ts, cli.ts, bench/, scripts/   composition roots (the only readers of config.ts)
  *   1 server/ | adapters/                  siblings: neither imports the other
  *   2 bots/
- *   3 dialogs/
+ *   3 dialogs/    inside: index.ts (factory) → main/ (MainDialog) → the areas → flow/ (toolkit) and turn/ (contracts)
  *   4 nlu/ | knowledge/ | services/        siblings: `import type` only between them
  *   5 storage/
  *   6 platform/                            the ground floor: imports none of the above
@@ -54,11 +54,39 @@ module.exports = {
     sibling('nlu-types-only', '^nlu/', '^(knowledge|services)/'),
     sibling('knowledge-types-only', '^knowledge/', '^(nlu|services)/'),
     sibling('services-types-only', '^services/', '^(nlu|knowledge)/'),
+    {
+      name: 'dialogs-toolkit-below-areas',
+      severity: 'error',
+      comment: 'dialogs/flow (the toolkit) and dialogs/turn (the turn contracts) serve every area and import none of them',
+      from: { path: '^dialogs/(flow|turn)/' },
+      to: { path: '^dialogs/', pathNot: '^dialogs/(flow|turn)/' },
+    },
+    {
+      name: 'areas-not-main',
+      severity: 'error',
+      comment: 'business areas reach MainDialog only through dialogs/flow/area.ts; only the dialogs factory builds MainDialog',
+      from: { path: '^dialogs/(?!main/|index\\.ts$)' },
+      to: { path: '^dialogs/(main/|index\\.ts$)' },
+    },
+    {
+      name: 'channels-independent',
+      severity: 'error',
+      comment: 'a channel folder uses the shared kit (adapters/*.ts), never another channel',
+      from: { path: '^adapters/([^/]+)/' },
+      to: { path: '^adapters/[^/]+/', pathNot: '^adapters/$1/' },
+    },
+    {
+      name: 'services-without-bot-framework',
+      severity: 'error',
+      comment: 'services/ holds no Bot Framework types: dialogs and bots adapt it to turns',
+      from: { path: '^services/' },
+      to: { path: '^node_modules/botbuilder' },
+    },
     { name: 'no-circular', severity: 'error', comment: 'no import cycles', from: { pathNot: '^tests/' }, to: { circular: true } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist|web|data)/' },
+    exclude: { path: '^(dist|web|data)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

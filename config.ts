@@ -38,10 +38,6 @@ export const baseConfigSchema = z.object({
   LOG_ID_KEY: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   /** Load the demo store (catalogue, FAQ, demo customers and orders) into an empty store at startup. */
   DEMO_DATA: boolFlag.default('true'),
-  MicrosoftAppId: optionalString,
-  MicrosoftAppPassword: optionalString,
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-  MicrosoftAppTenantId: optionalString,
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.string().url().optional()),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),

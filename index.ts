@@ -8,20 +8,10 @@ import { registerAppChannel } from './adapters/app';
 import { registerBotFrameworkChannel } from './adapters/botframework';
 import { registerTelegramChannel, telegramSettings } from './adapters/telegram';
 import { registerWeChatChannel, wechatSettings } from './adapters/wechat';
-import { AccountLinkingInterceptor } from './bots/accountLinkingInterceptor';
 import { registerWebChannel } from './adapters/web';
-import { CustomerServiceBot } from './bots/CustomerServiceBot';
-import { CustomerState, customerStateKey } from './dialogs/turn/customerState';
-import type { TurnInterceptor } from './dialogs/turn/turnContracts';
-import type { TurnObserver } from './services/analytics/turnOutcome';
-import type { DialogArea } from './dialogs/dialogArea';
-import { MainDialog } from './dialogs/mainDialog';
-import { createAfterSalesArea } from './dialogs/afterSales';
-import { createHandoffArea } from './dialogs/handoff';
-import { createOrdersArea } from './dialogs/orders';
-import { createMarketingArea } from './dialogs/marketing';
-import { createShoppingGuideArea, GUIDE_STATE_PROPERTY, GuideState, ShoppingDeps } from './dialogs/shoppingGuide';
-import { createPromotions, purchasesFromOrders, seedDemoPromotions } from './services/promotions';
+import { createBot, CustomerServiceBot } from './bots';
+import { createCustomerState, createDialogs } from './dialogs';
+import { customerIdOf, customerStateKey } from './dialogs/turn/customerState';
 import { createKnowledgeBase } from './knowledge';
 import { createRecognizer } from './nlu';
 import type { Recognizer } from './nlu/types';
@@ -32,15 +22,10 @@ import { registerHandoffAdminRoutes } from './server/handoffAdminRoutes';
 import { registerPrivacyAdminRoutes } from './server/privacyAdminRoutes';
 import { AuditLog } from './services/privacy/auditLog';
 import { ReviewQueue } from './nlu/review/reviewQueue';
-import { HandoffService } from './services/handoff';
-import { OrderService } from './services/orders';
-import { seedDemoOrders } from './services/orders/demo/seedDemoOrders';
-import { TicketService } from './services/tickets';
 import { createServer, listen, stopAccepting } from './server/createServer';
-import { ConversationReferences, CustomerDirectory, CustomerLock } from './services/customers';
-import type { CustomerProfile } from './services/customers/profile';
-import { LinkCodes } from './services/customers/linkCodes';
-import { TurnEventRecorder } from './services/analytics/turnEvents';
+import { createServices } from './services';
+import type { CustomerDirectory } from './services/customers';
+import type { TurnEventRecorder } from './services/analytics/turnEvents';
 import { createLogger, Logger } from './platform/logger';
 import { createStore, DocumentBotStorage, DocumentStore } from './storage';
 import { privateStore } from './storage/encryption';
@@ -71,12 +56,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger.warn({ file }, 'generated a development data encryption key (set DATA_ENCRYPTION_KEY in production)'),
   );
   const reviewTextId = (text: string) => store.cipher.lookupHash(`nluReview:${text}`);
-  await Promise.all([
-    CustomerDirectory.ensureIndexes(store),
-    ConversationReferences.ensureIndexes(store),
-    CustomerLock.ensureIndexes(store),
-    TurnEventRecorder.ensureIndexes(store),
-  ]);
 
   // [knowledge] the knowledge base is built here (before nlu: it supplies the gazetteer)
   const knowledge = await createKnowledgeBase({ store, config, logger });
@@ -86,49 +65,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const recognizer: Recognizer = options.recognizer ?? nlu!;
 
   // [services]
-  const lock = new CustomerLock(store, { distributed: store.kind === 'mongo', timeoutMs: config.TURN_LOCK_TIMEOUT_MS });
-  // merges hold both customers' turn locks, so they are atomic with respect to running turns
-  const directory = new CustomerDirectory(store, lock);
-  const references = new ConversationReferences(store);
-  directory.onMerge((survivor, merged) => references.move(survivor, merged));
-  const orders = new OrderService(store);
-  const tickets = new TicketService(store);
-  const handoffs = new HandoffService(store);
-  await Promise.all([OrderService.ensureIndexes(store), TicketService.ensureIndexes(store), HandoffService.ensureIndexes(store)]);
-  // orders, tickets and an open handoff follow the customer when identities are linked
-  for (const owner of [orders, tickets, handoffs]) directory.onMerge((survivor, merged) => owner.moveCustomer(survivor, merged));
-  if (config.DEMO_DATA) await seedDemoOrders(orders, directory);
-
-  // state and dialogs
-  const state = new CustomerState(new DocumentBotStorage(store));
-  const profile = state.createProperty<CustomerProfile>('profile');
-  directory.onMerge((survivor, merged) => state.merge(survivor, merged));
-  // [dialogs] areas: each business area's dialogs and the intents they take over
-  const promotions = await createPromotions(store, { lastPurchases: purchasesFromOrders(orders) });
-  directory.onMerge((survivor, merged) => promotions.moveCustomer(survivor, merged));
-  if (config.DEMO_DATA) await seedDemoPromotions(store);
-  const guide = state.createProperty<GuideState>(GUIDE_STATE_PROPERTY);
-  const shopping: ShoppingDeps = { profile, guide, knowledge, promotions, cartBase: config.SHOP_CART_URL };
-  const areas: DialogArea[] = [createShoppingGuideArea(shopping), createMarketingArea(shopping)];
-  const handoffArea = createHandoffArea({ handoffs, state, profile, tickets });
-  areas.push(createOrdersArea({ orders, profile }), createAfterSalesArea({ orders, tickets, profile }), handoffArea);
-  const dialog = new MainDialog(profile, areas, { knowledge: shopping.knowledge, guide });
-
-  // [bot] interceptors run before recognition, in order (handoff gate, account linking …)
-  const interceptors: TurnInterceptor[] = [];
-  interceptors.push(handoffArea.gate); // first: while a human owns the customer nothing else runs
-  await LinkCodes.ensureIndexes(store);
-  const linkCodes = new LinkCodes(store, {
-    maxFailuresPerAddress: config.LINK_CODE_MAX_FAILURES_PER_ADDRESS,
-    maxFailuresGlobal: config.LINK_CODE_MAX_FAILURES_GLOBAL,
-    lockAfterFailures: config.LINK_CODE_LOCK_AFTER_FAILURES,
+  const services = await createServices(store, logger, {
+    lockTimeoutMs: config.TURN_LOCK_TIMEOUT_MS,
+    linkCodes: {
+      maxFailuresPerAddress: config.LINK_CODE_MAX_FAILURES_PER_ADDRESS,
+      maxFailuresGlobal: config.LINK_CODE_MAX_FAILURES_GLOBAL,
+      lockAfterFailures: config.LINK_CODE_LOCK_AFTER_FAILURES,
+    },
+    demoData: config.DEMO_DATA,
   });
-  interceptors.push(new AccountLinkingInterceptor({ codes: linkCodes, directory, state, logger }));
-  const nluCorrections = nlu?.correctionInterceptor(); // observes only ("不是这个意思" → review queue); never handles a turn
-  if (nluCorrections) interceptors.push(nluCorrections);
-  const events = new TurnEventRecorder(store, logger);
-  const observers: TurnObserver[] = [events];
-  const bot = new CustomerServiceBot({ directory, references, lock, state, recognizer, dialog, logger, interceptors, observers });
+  const { directory, handoffs, tickets, events } = services;
+
+  // [dialogs] every business area, MainDialog over them, the handoff gate
+  const state = createCustomerState(store, directory);
+  const dialogs = createDialogs({ state, knowledge, cartBase: config.SHOP_CART_URL, ...services });
+
+  // [bot] middleware: handoff gate, account linking, NLU corrections ("不是这个意思" → review queue); analytics around the turn
+  const nluCorrections = nlu?.correctionMiddleware(customerIdOf);
+  const bot = createBot({ services, state, recognizer, dialog: dialogs.dialog, logger, handoffGate: dialogs.gate, linkCodes: services.linkCodes, nluCorrections, analytics: events });
 
   // adapters and server
   const server = createServer({ store, logger });
@@ -147,8 +101,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await AuditLog.ensureIndexes(store);
   const audit = new AuditLog(store, (err) => logger.error({ err }, 'could not write an admin audit entry'));
   const privacy = {
-    ...{ directory, references, orders, tickets, handoffs, promotions, events, lock, store },
-    linkCodes,
+    ...services,
+    store,
     review: new ReviewQueue(store, reviewTextId),
     botState: new DocumentBotStorage(store),
     stateKey: customerStateKey,

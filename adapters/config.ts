@@ -1,10 +1,16 @@
 /**
  * Keys of every channel (composed into ../config.ts). Each channel owns its schema in
- * adapters/<channel>/config.ts; a channel is enabled only when its keys are present.
+ * adapters/<channel>/config.ts; a channel is enabled only when its keys are present (the app,
+ * Bot Framework and web chat channels are always on).
  */
 import { appChannelConfigSchema } from './app/config';
+import { botFrameworkConfigSchema } from './botframework/config';
 import { telegramConfigSchema } from './telegram/config';
 import { webChannelConfigSchema } from './web/config';
 import { wechatConfigSchema } from './wechat/config';
 
-export const channelConfigSchema = appChannelConfigSchema.merge(wechatConfigSchema).merge(telegramConfigSchema).merge(webChannelConfigSchema);
+export const channelConfigSchema = appChannelConfigSchema
+  .merge(botFrameworkConfigSchema)
+  .merge(wechatConfigSchema)
+  .merge(telegramConfigSchema)
+  .merge(webChannelConfigSchema);

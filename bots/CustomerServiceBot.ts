@@ -1,12 +1,16 @@
 /**
  * The turn pipeline, the same for every channel:
- *   who is this customer → (serialized per customer) interceptors (handoff gate, account linking)
- *   → recognize → MainDialog → save state (eTag-checked; on conflict the turn is retried) → replies.
+ *   outer middleware (analytics) → who is this customer → (serialized per customer) middleware (handoff
+ *   gate, account linking, NLU corrections) → recognize → MainDialog → save state (eTag-checked; on
+ *   conflict the attempt is retried, middleware included) → replies.
+ *
+ * Both middleware lists are botbuilder Middleware run through a MiddlewareSet; one that handles the turn
+ * does not call `next()`, which skips recognition and the dialog (the state is still saved).
  *
  * Replies are held until the state is saved, so a retried turn never speaks twice and a customer never
  * sees an answer whose state was lost.
  */
-import { Activity, ActivityTypes, ResourceResponse, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { Activity, ActivityTypes, Middleware, MiddlewareSet, ResourceResponse, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogState } from 'botbuilder-dialogs';
 import type { Recognizer } from '../nlu/types';
 import type { CustomerDirectory } from '../services/customers/customerDirectory';
@@ -14,9 +18,11 @@ import type { ConversationReferences } from '../services/customers/conversationR
 import type { CustomerLock } from '../services/customers/customerLock';
 import type { Logger } from '../platform/logger';
 import { EtagConflictError } from '../storage/botStateStorage';
+import { localeLanguage, say } from '../dialogs/flow/language';
+import { BOT_TEXT } from './text';
 import { CUSTOMER_ID, CustomerState } from '../dialogs/turn/customerState';
-import { NLU_RESULT, takeAfterTurnTasks, TurnInterceptor } from '../dialogs/turn/turnContracts';
-import type { TurnObserver, TurnOutcome } from '../services/analytics/turnOutcome';
+import { NLU_RESULT, takeAfterTurnTasks, TURN_OUTCOME, TurnMiddleware, turnOutcomeOf } from '../dialogs/turn/turnContracts';
+import type { TurnOutcome } from '../services/analytics/turnOutcome';
 
 /** The dialog the bot runs: MainDialog in production, anything with the same shape in tests. */
 export interface RootDialog {
@@ -31,8 +37,10 @@ export interface CustomerServiceBotDeps {
   recognizer: Recognizer;
   dialog: RootDialog;
   logger: Logger;
-  interceptors?: TurnInterceptor[];
-  observers?: TurnObserver[];
+  /** run in order inside each attempt, after the customer is locked and their state loaded */
+  middleware?: TurnMiddleware[];
+  /** wrap the whole turn, customer resolution and retries included (analytics) */
+  outerMiddleware?: TurnMiddleware[];
   /** attempts when a concurrent change beat us to the customer's state */
   maxAttempts?: number;
   /** longest message text we run through recognition */
@@ -47,10 +55,27 @@ interface Outbox {
   items: Partial<Activity>[];
 }
 
+/** Lets the turn's outcome name the middleware that handled the turn (the one that did not call next). */
+function namedInOutcome(middleware: TurnMiddleware): Middleware {
+  return {
+    async onTurn(context, next) {
+      let passed = false;
+      await middleware.onTurn(context, async () => {
+        passed = true;
+        await next();
+      });
+      const outcome = turnOutcomeOf(context);
+      if (!passed && outcome) outcome.interceptedBy = middleware.name;
+    },
+  };
+}
+
 export class CustomerServiceBot {
   readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly maxAttempts: number;
   private readonly maxTextLength: number;
+  private readonly middleware: MiddlewareSet;
+  private readonly outerMiddleware: MiddlewareSet;
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
 
@@ -58,6 +83,8 @@ export class CustomerServiceBot {
     this.dialogState = deps.state.createProperty<DialogState>('dialogState');
     this.maxAttempts = deps.maxAttempts ?? 8;
     this.maxTextLength = deps.maxTextLength ?? 2000;
+    this.middleware = new MiddlewareSet(...(deps.middleware ?? []).map(namedInOutcome));
+    this.outerMiddleware = new MiddlewareSet(...(deps.outerMiddleware ?? []));
   }
 
   /** Turns currently running (graceful shutdown waits for 0). */
@@ -75,9 +102,11 @@ export class CustomerServiceBot {
   async run(context: TurnContext): Promise<void> {
     this.inFlight++;
     try {
-      const activity = context.activity;
-      if (activity.type === ActivityTypes.Message) await this.onMessage(context);
-      else if (activity.type === ActivityTypes.ConversationUpdate) await this.onConversationUpdate(context);
+      await this.outerMiddleware.run(context, async () => {
+        const activity = context.activity;
+        if (activity.type === ActivityTypes.Message) await this.onMessage(context);
+        else if (activity.type === ActivityTypes.ConversationUpdate) await this.onConversationUpdate(context);
+      });
     } finally {
       this.inFlight--;
       if (this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
@@ -88,16 +117,10 @@ export class CustomerServiceBot {
     const added = context.activity.membersAdded ?? [];
     const botId = context.activity.recipient?.id;
     if (!added.some((m) => m.id !== botId)) return;
-    const en = (context.activity.locale ?? '').toLowerCase().startsWith('en');
-    await context.sendActivity(
-      en
-        ? 'Hi! I am the store assistant. Ask me about products, your orders, returns or offers.'
-        : '亲，您好！我是店铺智能客服，商品咨询、订单物流、退换货、优惠活动都可以问我哦～',
-    );
+    await context.sendActivity(say(localeLanguage(context), BOT_TEXT.welcome));
   }
 
   private async onMessage(context: TurnContext): Promise<void> {
-    const started = Date.now();
     const activity = context.activity;
     const channelId = activity.channelId;
     const userId = activity.from?.id;
@@ -109,6 +132,7 @@ export class CustomerServiceBot {
     context.turnState.set(CUSTOMER_ID, customerId);
 
     const outcome: TurnOutcome = { customerId, channelId, latencyMs: 0, attempts: 0 };
+    context.turnState.set(TURN_OUTCOME, outcome);
     const outbox: Outbox = { holding: true, items: [] };
     context.turnState.set(OUTBOX, outbox);
     context.onSendActivities(async (_ctx, activities, next) => {
@@ -137,15 +161,8 @@ export class CustomerServiceBot {
       for (const task of takeAfterTurnTasks(context)) await task();
       outbox.holding = false;
       if (outbox.items.length > 0) await context.sendActivities(outbox.items);
-    } catch (err) {
-      outcome.error = (err as Error).name;
-      throw err;
     } finally {
       outbox.holding = false;
-      outcome.latencyMs = Date.now() - started;
-      for (const observer of this.deps.observers ?? []) {
-        await observer.turnEnded(outcome).catch((e) => this.deps.logger.warn({ err: e }, 'turn observer failed'));
-      }
     }
   }
 
@@ -171,12 +188,10 @@ export class CustomerServiceBot {
 
   private async turn(context: TurnContext, customerId: string, outcome: TurnOutcome): Promise<void> {
     await this.deps.state.load(context, true);
-    for (const interceptor of this.deps.interceptors ?? []) {
-      if (await interceptor.intercept(context, customerId)) {
-        outcome.interceptedBy = interceptor.name;
-        return;
-      }
-    }
+    await this.middleware.run(context, () => this.recognizeAndRun(context, customerId, outcome));
+  }
+
+  private async recognizeAndRun(context: TurnContext, customerId: string, outcome: TurnOutcome): Promise<void> {
     const text = (context.activity.text ?? '').slice(0, this.maxTextLength);
     const nlu = await this.deps.recognizer.recognize(text, { locale: context.activity.locale, customerId });
     context.turnState.set(NLU_RESULT, nlu);
@@ -206,10 +221,7 @@ export class CustomerServiceBot {
     const outbox = context.turnState.get(OUTBOX) as Outbox | undefined;
     if (outbox) outbox.holding = false;
     try {
-      const en = (context.activity.locale ?? '').toLowerCase().startsWith('en');
-      await context.sendActivity(
-        en ? 'Sorry, something went wrong on our side. Please try again.' : '抱歉，系统开了个小差，请您再试一次～',
-      );
+      await context.sendActivity(say(localeLanguage(context), BOT_TEXT.turnFailed));
     } catch (sendError) {
       this.deps.logger.error({ err: sendError, customerId }, 'could not send the apology');
     }

@@ -16,7 +16,7 @@ import { FaqIndex } from './answers/faqIndex';
 import { answerAttributeQuestion } from './answers/attributeAnswers';
 import { compareProducts } from './answers/comparison';
 import { groundedAnswer } from './answers/groundedAnswer';
-import { detectLang } from './text/normalize';
+import { detectLang } from './text/searchText';
 import { findMention } from './productMention';
 import { buildVocabulary } from './vocabulary';
 import { relatedProducts } from './relatedProducts';

@@ -4,7 +4,7 @@
  * ("适合油皮吗", "多少钱") are ignored so they do not dilute the match.
  */
 import type { Product } from './types';
-import { normalizeText } from './text/normalize';
+import { normalizeForSearch } from '../platform/text/normalize';
 import type { Lexicon } from './search/lexicon';
 import type { ProductIndex } from './search/productIndex';
 import type { ProductSearch } from './search/productSearch';
@@ -29,7 +29,7 @@ export function findMention(text: string, products: ProductIndex, lexicon: Lexic
     const p = products.get(sku[0].toLowerCase()) ?? products.get(sku[0]);
     if (p) return p;
   }
-  const norm = normalizeText(text);
+  const norm = normalizeForSearch(text);
   const brands = lexicon.brandsIn(norm);
   const nicknames = lexicon.nicknamesIn(norm);
   if (nicknames.length) {

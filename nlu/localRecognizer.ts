@@ -12,7 +12,7 @@ import { detectLanguage } from './language';
 import { IntentClassifier } from './model/intentClassifier';
 import { loadIntentFiles, withVariants, type LabeledUtterance } from './model/trainingData';
 import { SentimentAnalyzer } from './sentiment/sentimentAnalyzer';
-import { addWords } from './text/segmenter';
+import { addNluWords } from './text/domainWords';
 
 export interface LocalRecognizerOptions {
   vocabulary?: Vocabulary;
@@ -33,7 +33,7 @@ export class LocalRecognizer implements Recognizer {
     const vocabulary = options.vocabulary ?? loadDefaultVocabulary();
     this.entities = new EntityRecognizer(vocabulary);
     // product nicknames and brand names must survive segmentation whole
-    addWords(this.entities.gazetteer.names().filter((n) => /\p{Script=Han}/u.test(n)));
+    addNluWords(this.entities.gazetteer.names().filter((n) => /\p{Script=Han}/u.test(n)));
     const started = Date.now();
     const data = [...loadIntentFiles(), ...(options.extraExamples ?? [])];
     this.trainingSize = data.length;

@@ -5,7 +5,7 @@
  */
 import type { LlmRecognizer } from './llm/llmRecognizer';
 import type { LocalRecognizer } from './localRecognizer';
-import { NluCorrectionInterceptor } from './review/correctionInterceptor';
+import { CustomerIdOf, NluCorrectionMiddleware } from './review/correctionMiddleware';
 import type { ReviewQueue } from './review/reviewQueue';
 import type { NluResult, Recognizer, RecognizeOptions } from './types';
 
@@ -48,9 +48,9 @@ export class NluRecognizer implements Recognizer {
     }
   }
 
-  /** The interceptor that sends corrected utterances ("不是这个意思") to review; undefined without a store. */
-  correctionInterceptor(): NluCorrectionInterceptor | undefined {
+  /** The turn middleware that sends corrected utterances ("不是这个意思") to review; undefined without a store. */
+  correctionMiddleware(customerIdOf: CustomerIdOf): NluCorrectionMiddleware | undefined {
     const { review, logger } = this.options;
-    return review ? new NluCorrectionInterceptor(review, this.options.local, logger) : undefined;
+    return review ? new NluCorrectionMiddleware(review, this.options.local, customerIdOf, logger) : undefined;
   }
 }

@@ -1,13 +1,9 @@
-/** App channel: POST /api/app/messages → 200 {"replies": [Activity, …]} for the turn. */
-import crypto from 'node:crypto';
+/** App channel: POST /api/app/messages → 200 {"replies": [Activity, …]} for the turn (see README.md). */
 import type { Server } from 'restify';
-import { SOURCE_ADDRESS } from '../../dialogs/turn/turnContracts';
-import { HttpError, readJsonObject, requireBearer, route, sendJson } from '../../platform/http';
+import type { TurnHandler } from '../../dialogs/turn/turnContracts';
 import type { Logger } from '../../platform/logger';
 import { AppAdapter } from './appAdapter';
-import { render } from './render';
-import { toActivity } from './toActivity';
-import type { TurnHandler } from '../../dialogs/turn/turnContracts';
+import { APP_MESSAGES_PATH, appMessagesRoute } from './route';
 
 export { AppAdapter } from './appAdapter';
 export { APP_CHANNEL_ID, toActivity } from './toActivity';
@@ -22,19 +18,6 @@ export interface AppChannelOptions {
 export function registerAppChannel(server: Server, options: AppChannelOptions): AppAdapter {
   const adapter = new AppAdapter();
   adapter.onTurnError = (context, error) => options.bot.handleTurnError(context, error);
-  server.post(
-    '/api/app/messages',
-    route(
-      async (req, res) => {
-        if (options.apiKey) requireBearer(req, options.apiKey, 'the app channel');
-        const body = await readJsonObject(req, options.maxBodyBytes);
-        const mapped = toActivity(body, crypto.randomUUID(), new Date());
-        if (!mapped.ok) throw new HttpError(400, 'invalid_message', mapped.reason);
-        const replies = await adapter.processActivity(mapped.activity, (ctx) => (ctx.turnState.set(SOURCE_ADDRESS, req.socket.remoteAddress), options.bot.run(ctx)));
-        sendJson(res, 200, { replies: replies.map(render) });
-      },
-      (err) => options.logger.error({ err }, 'app channel request failed'),
-    ),
-  );
+  server.post(APP_MESSAGES_PATH, appMessagesRoute({ adapter, ...options }));
   return adapter;
 }

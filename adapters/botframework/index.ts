@@ -8,18 +8,16 @@
  *   activity asserts nothing: its channelId becomes `emulator` and replies go only to a loopback serviceUrl.
  * Every activity passes our schema first; each rejection is one log line without a stack.
  */
-import { Activity, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import type { Request, Response, Server } from 'restify';
-import { HttpError, readJsonObject, route, sendJson } from '../../platform/http';
-import type { Logger } from '../../platform/logger';
-import { AuthenticatedRequest, BotFrameworkAdapter } from './botFrameworkAdapter';
-import { quietly } from './quietConsole';
-import { toActivity } from './toActivity';
+import { ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { Server } from 'restify';
 import type { TurnHandler } from '../../dialogs/turn/turnContracts';
+import type { Logger } from '../../platform/logger';
+import { BotFrameworkAdapter } from './botFrameworkAdapter';
+import { BOT_FRAMEWORK_MESSAGES_PATH, botFrameworkMessagesRoute } from './route';
 
 export { EMULATOR_CHANNEL_ID, inboundActivitySchema, toActivity } from './toActivity';
 export { isLoopbackServiceUrl } from './serviceUrl';
-export { botFrameworkProductionIssues } from './config';
+export { botFrameworkConfigSchema, botFrameworkProductionIssues } from './config';
 
 export interface BotFrameworkChannelOptions {
   appId?: string;
@@ -48,17 +46,6 @@ export function createBotFrameworkAuthentication(options: Omit<BotFrameworkChann
   } as ConfigurationBotFrameworkAuthenticationOptions);
 }
 
-/**
- * Whether token validation said no (→ 401) rather than failed (→ 500, e.g. the OpenID document could not
- * be fetched): botframework-connector's AuthenticationError carries its status, and a bad signature
- * surfaces as jsonwebtoken's own error, which would otherwise be a 500 any client can trigger.
- */
-function isAuthenticationFailure(err: unknown): boolean {
-  const e = err as { statusCode?: unknown; name?: unknown } | undefined;
-  if (e?.statusCode === 401 || e?.statusCode === 403) return true;
-  return e?.name === 'JsonWebTokenError' || e?.name === 'TokenExpiredError' || e?.name === 'NotBeforeError';
-}
-
 export function registerBotFrameworkChannel(server: Server, options: BotFrameworkChannelOptions): BotFrameworkAdapter {
   const auth = createBotFrameworkAuthentication(options);
   const adapter = new BotFrameworkAdapter(auth);
@@ -71,51 +58,17 @@ export function registerBotFrameworkChannel(server: Server, options: BotFramewor
     );
   }
 
-  const handle = async (req: Request, res: Response) => {
-    if (!authenticated && !options.allowUnauthenticated) {
-      req.resume();
-      throw new HttpError(401, 'unauthorized', 'this bot has no MicrosoftAppId: unauthenticated requests are refused');
-    }
-    const authHeader = String(req.headers.authorization ?? '');
-    if (authenticated && !/^Bearer\s+\S+$/.test(authHeader)) {
-      req.resume();
-      throw new HttpError(401, 'unauthorized', 'a Bot Framework bearer token is required');
-    }
-    const body = await readJsonObject(req, options.maxBodyBytes ?? 256 * 1024);
-    const mapped = toActivity(body, authenticated);
-    if (!mapped.ok) throw new HttpError(400, mapped.code, mapped.reason);
-    const activity = mapped.activity;
-
-    let verified: AuthenticatedRequest | '' = '';
-    if (authenticated) {
-      try {
-        verified = await quietly(() => auth.authenticateRequest(activity as Activity, authHeader));
-      } catch (err) {
-        if (isAuthenticationFailure(err)) throw new HttpError(401, 'unauthorized', 'invalid Bot Framework token');
-        throw err;
-      }
-    }
-    const invoke = await adapter.runTurn(verified, activity, (ctx) => options.bot.run(ctx));
-    if (invoke?.body === undefined) {
-      res.writeHead(invoke?.status ?? 200);
-      res.end();
-    } else sendJson(res, invoke.status, invoke.body);
-  };
-
   server.post(
-    '/api/messages',
-    route(
-      async (req, res) => {
-        try {
-          await handle(req, res);
-        } catch (err) {
-          // one line per rejection, no stack: rejections are cheap to send and must stay cheap to log
-          if (err instanceof HttpError) options.logger.warn({ status: err.status, code: err.code }, 'Bot Framework request rejected');
-          throw err;
-        }
-      },
-      (err) => options.logger.error({ err }, 'Bot Framework request failed'),
-    ),
+    BOT_FRAMEWORK_MESSAGES_PATH,
+    botFrameworkMessagesRoute({
+      adapter,
+      auth,
+      authenticated,
+      allowUnauthenticated: options.allowUnauthenticated,
+      maxBodyBytes: options.maxBodyBytes,
+      logger: options.logger,
+      bot: options.bot,
+    }),
   );
   return adapter;
 }

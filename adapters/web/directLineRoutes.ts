@@ -4,10 +4,10 @@
  * Replies are delivered through the conversation log (stream or polling), never in the POST response.
  */
 import type { Request, Response, Server } from 'restify';
-import type { Activity, TurnContext } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { HttpError, queryOf, route, sendJson } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
-import { SOURCE_ADDRESS } from '../../dialogs/turn/turnContracts';
+import { SOURCE_ADDRESS, TurnHandler } from '../../dialogs/turn/turnContracts';
 import { cameOverHttps, clientIp } from './clientAddress';
 import type { Caller, DirectLineAuth } from './directLineAuth';
 import { ActivityTooLargeError, Conversation, CONVERSATION_ID, ConversationStore, parseWatermark } from './conversationStore';
@@ -20,16 +20,11 @@ export const DIRECTLINE_BASE = '/v3/directline';
 /** How long a POST waits for the bot's turn before answering anyway (Direct Line's own limit is 15 s). */
 const TURN_WAIT_MS = 15000;
 
-export interface BotLike {
-  run(context: TurnContext): Promise<void>;
-  handleTurnError(context: TurnContext, error: Error): Promise<void>;
-}
-
 export interface DirectLineDeps {
   auth: DirectLineAuth;
   conversations: ConversationStore;
   adapter: WebAdapter;
-  bot: BotLike;
+  bot: TurnHandler;
   logger: Logger;
   maxBodyBytes: number;
   trustProxy: boolean;

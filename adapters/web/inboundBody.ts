@@ -1,31 +1,12 @@
 /**
  * Reading what Direct Line clients send, before anything is kept or run: a bounded body, nesting
- * bounded on the raw text (a 60 KB value nested 10,000 deep once poisoned a conversation: every later
- * poll failed to serialise it), JSON parsed, then a zod schema. Bad input is a 400 naming the field.
+ * bounded on the raw text before parsing (../jsonDepth.ts), JSON parsed, then a zod schema. Bad input
+ * is a 400 naming the field.
  */
 import type { Request } from 'restify';
 import { z } from 'zod';
 import { HttpError, readRawBody } from '../../platform/http';
-
-/** Deepest nesting of objects/arrays accepted in a body (Web Chat's own activities stay under 10). */
-export const MAX_JSON_DEPTH = 32;
-
-/** True when the JSON text nests deeper than `max`; scans the text, so no recursion however deep. */
-export function nestsDeeperThan(text: string, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > max) return true;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return false;
-}
+import { MAX_JSON_DEPTH, textNestsDeeperThan } from '../jsonDepth';
 
 /** A JSON object body: wrong content type, malformed or too deep → 400, too large → 413. */
 export async function readJsonBody(req: Request, maxBytes: number): Promise<Record<string, unknown>> {
@@ -35,7 +16,7 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<Reco
     throw new HttpError(400, 'unsupported_content_type', 'Content-Type must be application/json');
   }
   const text = (await readRawBody(req, maxBytes)).toString('utf8');
-  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+  if (textNestsDeeperThan(text)) {
     throw new HttpError(400, 'bad_argument', `the body nests objects or arrays deeper than ${MAX_JSON_DEPTH} levels`);
   }
   let value: unknown;

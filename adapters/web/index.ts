@@ -1,19 +1,17 @@
 /**
  * Web chat channel: a Direct Line 3.0–compatible endpoint (REST + WebSocket stream) served by the bot,
  * the page token route GET /api/webchat/token, and the Chinese-first chat page at `/` built on
- * Microsoft's Web Chat. Always on; see README.md in this folder.
+ * Microsoft's Web Chat (routes: route.ts). Always on; see README.md in this folder.
  */
 import crypto from 'node:crypto';
 import type { Server } from 'restify';
+import type { TurnHandler } from '../../dialogs/turn/turnContracts';
 import type { Logger } from '../../platform/logger';
 import type { WebChannelConfig } from './config';
 import { DirectLineAuth } from './directLineAuth';
-import { BotLike, DirectLineEndpoint } from './directLineRoutes';
 import { ConversationStore } from './conversationStore';
-import { registerPageTokenRoute } from './pageTokenRoute';
 import { RateLimiter } from './rateLimit';
-import { registerStaticFiles } from './staticFiles';
-import { attachStreams } from './stream';
+import { registerWebRoutes } from './route';
 import { TokenService } from './tokens';
 import { VisitorIdentity } from './visitorIdentity';
 import { WebAdapter } from './webAdapter';
@@ -39,7 +37,7 @@ export type WebChannelOptions = Pick<
   | 'WEBCHAT_TOKEN_RATE_PER_MINUTE'
   | 'WEBCHAT_TRUST_PROXY'
   | 'WEBCHAT_TITLE'
-> & { logger: Logger; bot: BotLike; now?: () => number };
+> & { logger: Logger; bot: TurnHandler; now?: () => number };
 
 export interface WebChannel {
   adapter: WebAdapter;
@@ -69,34 +67,25 @@ export function registerWebChannel(server: Server, options: WebChannelOptions): 
   const adapter = new WebAdapter(conversations);
   adapter.onTurnError = (context, error) => options.bot.handleTurnError(context, error);
 
-  new DirectLineEndpoint({
+  const routes = registerWebRoutes(server, {
     auth,
-    conversations,
-    adapter,
-    bot: options.bot,
-    logger: options.logger,
-    maxBodyBytes: options.DIRECTLINE_MAX_BODY_BYTES,
-    trustProxy: options.WEBCHAT_TRUST_PROXY,
-  }).register(server);
-  const streams = attachStreams(server.server, { auth, conversations, logger: options.logger });
-
-  registerPageTokenRoute(server, {
-    limiter: new RateLimiter(options.WEBCHAT_TOKEN_RATE_PER_MINUTE, options.now),
-    auth,
-    identity: new VisitorIdentity(secret, { userTokenSecret: options.WEBCHAT_USER_TOKEN_SECRET, trustProxy: options.WEBCHAT_TRUST_PROXY, now: options.now }),
     conversations,
     tokens,
+    adapter,
+    identity: new VisitorIdentity(secret, { userTokenSecret: options.WEBCHAT_USER_TOKEN_SECRET, trustProxy: options.WEBCHAT_TRUST_PROXY, now: options.now }),
+    pageTokenLimiter: new RateLimiter(options.WEBCHAT_TOKEN_RATE_PER_MINUTE, options.now),
+    maxBodyBytes: options.DIRECTLINE_MAX_BODY_BYTES,
     trustProxy: options.WEBCHAT_TRUST_PROXY,
+    title: options.WEBCHAT_TITLE,
     logger: options.logger,
+    bot: options.bot,
   });
-
-  registerStaticFiles(server, { title: options.WEBCHAT_TITLE, logger: options.logger });
   return {
     adapter,
     conversations,
     tokens,
     close: () => {
-      streams.close();
+      routes.close();
       conversations.endAll();
     },
   };

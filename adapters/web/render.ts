@@ -4,16 +4,13 @@
  * to the bot, and within limits that keep the page usable.
  */
 import type { Activity, Attachment, CardAction } from 'botbuilder';
+import { HERO_CARD, THUMBNAIL_CARD } from '../renderKit';
 
 export const MAX_SUGGESTED_ACTIONS = 10;
 export const MAX_CARD_BUTTONS = 6;
 export const MAX_ATTACHMENTS = 10;
 
-const HERO_LIKE = new Set([
-  'application/vnd.microsoft.card.hero',
-  'application/vnd.microsoft.card.thumbnail',
-  'application/vnd.microsoft.card.signin',
-]);
+const HERO_LIKE = new Set([HERO_CARD, THUMBNAIL_CARD, 'application/vnd.microsoft.card.signin']);
 
 function capButtons(attachment: Attachment): Attachment {
   const content = attachment.content as { buttons?: CardAction[] } | undefined;

@@ -1,12 +1,23 @@
 /**
  * WeChat outbound rendering: channel-neutral activities → WeChat messages. Text is split to 2048 bytes,
- * consecutive texts are joined while they fit (fewer messages), hero cards become news (图文) when they
- * have a picture or link and text otherwise, suggested actions become a numbered list (the choice
- * prompts accept "1", "2" … as answers).
+ * consecutive texts are joined while they fit (fewer messages), suggested actions become a numbered list
+ * (the choice prompts accept "1", "2" … as answers). Attachments go through the pieces below (see
+ * ../renderKit.ts): hero cards become news (图文) when they have a picture or link and text otherwise.
  */
 import type { Activity, Attachment, CardAction } from 'botbuilder';
 import { splitText, utf8Bytes } from '../textChunks';
-import { ADAPTIVE_CARD, HERO_CARD, numberedList, THUMBNAIL_CARD } from '../renderKit';
+import {
+  ADAPTIVE_CARD,
+  adaptiveCardInText,
+  adaptiveCardText,
+  AttachmentRenderer,
+  cardContent,
+  cardLines,
+  httpUrl,
+  isHeroLike,
+  linesWithChoices,
+  renderAttachment,
+} from '../renderKit';
 
 export const WECHAT_TEXT_LIMIT_BYTES = 2048;
 /** most messages we send for one customer message (one passive reply plus customer-service messages) */
@@ -21,7 +32,6 @@ export interface NewsArticle {
 
 /** `choices`: the values behind a numbered list in the text, so a reply of "2" can be read back */
 export type WeChatMessage = { type: 'text'; content: string; choices?: string[] } | { type: 'news'; article: NewsArticle };
-
 
 export function render(activities: Partial<Activity>[]): WeChatMessage[] {
   const out: WeChatMessage[] = [];
@@ -38,12 +48,11 @@ export function render(activities: Partial<Activity>[]): WeChatMessage[] {
   for (const activity of activities) {
     if (activity.type !== 'message') continue;
     const actions = activity.suggestedActions?.actions ?? [];
-    const text = [activity.text?.trim(), numberedList(actions, activity.text ?? '')].filter(Boolean).join('\n');
+    const text = linesWithChoices([activity.text?.trim()], actions);
     if (text) pushText(text, actions.length > 0 ? actions.map(choiceValue) : undefined);
+    const context = { activity, text: activity.text?.trim() ?? '' };
     for (const attachment of activity.attachments ?? []) {
-      // an adaptive card (a table) repeats what the dialogs already put in the text for card-less channels
-      if (attachment.contentType === ADAPTIVE_CARD && activity.text?.trim()) continue;
-      const rendered = renderAttachment(attachment);
+      const rendered = renderAttachment(RENDERERS, attachment, context);
       if (rendered?.type === 'text') pushText(rendered.content, rendered.choices);
       else if (rendered) out.push(rendered);
     }
@@ -65,44 +74,53 @@ export function lastChoices(messages: WeChatMessage[]): string[] | undefined {
   return undefined;
 }
 
-function renderAttachment(attachment: Attachment): WeChatMessage | undefined {
-  const content = (attachment.content ?? {}) as Record<string, any>;
-  if (attachment.contentType === HERO_CARD || attachment.contentType === THUMBNAIL_CARD) {
-    const title = String(content.title ?? '').trim();
-    const description = [content.subtitle, content.text].filter((s) => typeof s === 'string' && s.trim()).join('\n');
-    const picurl = httpUrl(content.images?.[0]?.url);
-    const buttons = (content.buttons ?? []) as CardAction[];
-    const url = httpUrl(content.tap?.type === 'openUrl' ? content.tap.value : buttons.find((b) => b.type === 'openUrl')?.value);
-    if (title && (picurl || url)) {
-      // WeChat shows ~64 bytes of title and ~120 of description; longer text is cut by the client anyway
-      return { type: 'news', article: { title: clip(title, 64), description: clip(description, 120), url: url ?? '', picurl: picurl ?? '' } };
-    }
-    const choices = buttons.filter((b) => b.type !== 'openUrl');
-    const lines = [title, description, numberedList(choices, `${title}${description}`)].filter(Boolean).join('\n');
+const cardTitle = (content: Record<string, any>): string => String(content.title ?? '').trim();
+const cardDescription = (content: Record<string, any>): string => cardLines(content, ['subtitle', 'text']).join('\n');
+const cardButtons = (content: Record<string, any>): CardAction[] => (content.buttons ?? []) as CardAction[];
+
+/** A hero card as a news article: it needs a title and a picture or a link. */
+function newsArticle(attachment: Attachment): NewsArticle | undefined {
+  const content = cardContent(attachment);
+  const title = cardTitle(content);
+  const picurl = httpUrl(content.images?.[0]?.url);
+  const url = httpUrl(content.tap?.type === 'openUrl' ? content.tap.value : cardButtons(content).find((b) => b.type === 'openUrl')?.value);
+  if (!title || !(picurl || url)) return undefined;
+  // WeChat shows ~64 bytes of title and ~120 of description; longer text is cut by the client anyway
+  return { title: clip(title, 64), description: clip(cardDescription(content), 120), url: url ?? '', picurl: picurl ?? '' };
+}
+
+const heroAsNews: AttachmentRenderer<WeChatMessage> = {
+  handles: (attachment) => isHeroLike(attachment) && newsArticle(attachment) !== undefined,
+  render: (attachment) => ({ type: 'news', article: newsArticle(attachment)! }),
+};
+
+/** The common fallback: the card's text, its buttons (links aside) as a numbered list. */
+const heroAsText: AttachmentRenderer<WeChatMessage> = {
+  handles: isHeroLike,
+  render: (attachment) => {
+    const content = cardContent(attachment);
+    const choices = cardButtons(content).filter((b) => b.type !== 'openUrl');
+    const lines = linesWithChoices([cardTitle(content), cardDescription(content)], choices);
     return { type: 'text', content: lines, ...(choices.length > 0 ? { choices: choices.map(choiceValue) } : {}) };
-  }
-  if (attachment.contentType === ADAPTIVE_CARD) {
-    const text = typeof content.fallbackText === 'string' ? content.fallbackText : adaptiveText(content).join('\n');
+  },
+};
+
+const adaptiveAsText: AttachmentRenderer<WeChatMessage> = {
+  handles: (attachment) => attachment.contentType === ADAPTIVE_CARD,
+  render: (attachment) => {
+    const content = cardContent(attachment);
+    const text = adaptiveCardText(content, content, 'everything');
     return text.trim() ? { type: 'text', content: text } : undefined;
-  }
-  const url = httpUrl(attachment.contentUrl);
-  if (url) return { type: 'text', content: [attachment.name, url].filter(Boolean).join('\n') };
-  return undefined;
-}
+  },
+};
 
-/** The visible text of an adaptive card (TextBlocks and FactSets), in order. */
-function adaptiveText(node: unknown): string[] {
-  if (Array.isArray(node)) return node.flatMap(adaptiveText);
-  if (node === null || typeof node !== 'object') return [];
-  const n = node as Record<string, unknown>;
-  const own = n.type === 'TextBlock' && typeof n.text === 'string' ? [n.text] : [];
-  const facts = n.type === 'FactSet' && Array.isArray(n.facts) ? (n.facts as { title?: string; value?: string }[]).map((f) => `${f.title ?? ''}：${f.value ?? ''}`) : [];
-  return [...own, ...facts, ...adaptiveText(n.body), ...adaptiveText(n.items), ...adaptiveText(n.columns)];
-}
+const linkAsText: AttachmentRenderer<WeChatMessage> = {
+  handles: (attachment) => httpUrl(attachment.contentUrl) !== undefined,
+  render: (attachment) => ({ type: 'text', content: [attachment.name, attachment.contentUrl].filter(Boolean).join('\n') }),
+};
 
-function httpUrl(value: unknown): string | undefined {
-  return typeof value === 'string' && /^https?:\/\//i.test(value) ? value : undefined;
-}
+/** In order: the first piece that handles an attachment renders it; anything else is left out. */
+const RENDERERS: AttachmentRenderer<WeChatMessage>[] = [adaptiveCardInText, heroAsNews, heroAsText, adaptiveAsText, linkAsText];
 
 function clip(text: string, maxBytes: number): string {
   if (utf8Bytes(text) <= maxBytes) return text;

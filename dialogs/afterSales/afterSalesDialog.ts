@@ -12,14 +12,15 @@ import type { CustomerProfile } from '../../services/customers/profile';
 import { findOrderNumber, OrderService } from '../../services/orders';
 import { detectQualityProblem, SLA_HOURS, TicketService } from '../../services/tickets';
 import { HANDOFF_DIALOG, HandoffOptions } from '../handoff/ids';
-import { say } from '../language';
-import { flowLanguage } from '../orders/flowLanguage';
-import { formatTime } from '../orders/orderText';
-import { withChoices } from '../orders/replies';
+import { say } from '../flow/language';
+import { flowLanguage } from '../flow/language';
+import { formatTime } from '../flow/format';
+import { withChoices } from '../flow/choices';
 import { QUALITY_TICKET_DIALOG, QualityTicketDialog } from './qualityTicketDialog';
 import { REFUND_STATUS_DIALOG, RefundStatusDialog } from './refundStatusDialog';
 import { RETURN_DIALOG, ReturnDialog } from './returnDialog';
 import { ANGER_THRESHOLD, DEMANDS_ESCALATION } from '../flow/escalation';
+import { AFTER_SALES_TEXT } from './text';
 
 export const AFTER_SALES_DIALOG = 'afterSalesDialog';
 const FLOW = 'afterSalesFlow';
@@ -47,7 +48,7 @@ export class AfterSalesDialog extends ComponentDialog {
       const orderId = findOrderNumber(text, nlu?.entities ?? []);
       if (orderId) options.orderId = orderId;
       const lang = await flowLanguage(step.context, this.profile);
-      await step.context.sendActivity(say(lang, '非常抱歉给您带来了不好的体验！这就为您转接人工客服处理。', 'I am truly sorry for the trouble. Let me get a person to sort this out for you.'));
+      await step.context.sendActivity(say(lang, AFTER_SALES_TEXT.sorryHandingOff));
       // HANDOFF_DIALOG lives in MainDialog's set (the handoff area); child contexts find it there
       return step.beginDialog(HANDOFF_DIALOG, options);
     }
@@ -63,14 +64,9 @@ export class AfterSalesDialog extends ComponentDialog {
     const orderId = findOrderNumber(text, nluResultOf(step.context)?.entities ?? []);
     const ticket = await this.tickets.create({ customerId: customerIdOf(step.context), type: 'complaint', description: text, ...(orderId ? { orderId } : {}) });
     await step.context.sendActivity(
-      withChoices(
-        say(
-          lang,
-          `非常抱歉让您有不好的体验，您的反馈已记录为投诉工单 ${ticket._id}，客服主管会在 ${SLA_HOURS.complaint} 小时内（${formatTime(ticket.slaDueAt, lang)} 前）联系您。需要现在就和人工客服沟通吗？`,
-          `I am very sorry about this. Your feedback is logged as complaint ticket ${ticket._id}; a supervisor will contact you within ${SLA_HOURS.complaint} hours (by ${formatTime(ticket.slaDueAt, lang)}). Would you like to talk to an agent now?`,
-        ),
-        [say(lang, '转人工', 'Agent')],
-      ),
+      withChoices(say(lang, AFTER_SALES_TEXT.complaintLogged(ticket._id, SLA_HOURS.complaint, formatTime(ticket.slaDueAt, lang))), [
+        say(lang, AFTER_SALES_TEXT.agent),
+      ]),
     );
     return step.endDialog({ ticketId: ticket._id });
   }

@@ -3,7 +3,7 @@ import type { StatePropertyAccessor } from 'botbuilder';
 import type { CustomerProfile } from '../../services/customers/profile';
 import type { OrderService } from '../../services/orders';
 import type { TicketService } from '../../services/tickets';
-import type { DialogArea } from '../dialogArea';
+import type { DialogArea } from '../flow/area';
 import { AFTER_SALES_DIALOG, AfterSalesDialog } from './afterSalesDialog';
 
 export { AFTER_SALES_DIALOG } from './afterSalesDialog';

@@ -9,11 +9,12 @@ import { customerIdOf } from '../turn/customerState';
 import type { CustomerProfile } from '../../services/customers/profile';
 import type { OrderService } from '../../services/orders';
 import { detectQualityProblem, PROBLEM_LABELS, QUALITY_PROBLEMS, QualityProblem, TicketAttachment, TicketService } from '../../services/tickets';
-import { say } from '../language';
-import { OrderFlowDialog } from '../orders/orderFlowDialog';
-import { ORDER_PICKER_DIALOG, OrderPickerOptions } from '../orders/orderPickerDialog';
-import { answerOf, freeText, gaveUp, giveUp, promptWith, validatedPrompt } from '../orders/validatedPrompt';
-import { qualityConfirmation } from './afterSalesText';
+import { say } from '../flow/language';
+import { OrderFlowDialog } from '../flow/orderFlowDialog';
+import { ORDER_PICKER_DIALOG, OrderPickerOptions } from '../flow/orderPickerDialog';
+import { answerOf, freeText, gaveUp, giveUp, promptWith, validatedPrompt } from '../flow/validatedPrompt';
+import { qualityConfirmation } from './afterSalesReplies';
+import { AFTER_SALES_TEXT } from './text';
 
 export const QUALITY_TICKET_DIALOG = 'qualityTicketDialog';
 const FLOW = 'qualityTicketFlow';
@@ -81,7 +82,7 @@ export class QualityTicketDialog extends OrderFlowDialog {
     const choices = QUALITY_PROBLEMS.map((p) => PROBLEM_LABELS[p][lang]);
     return step.prompt(
       PROBLEM_PROMPT,
-      promptWith(say(lang, '请问商品遇到了什么问题？', 'What is wrong with the item?'), say(lang, '请选择问题类型，例如「破损」或「漏液」。', 'Please pick the kind of problem, for example "Damaged" or "Leaking".'), choices),
+      promptWith(say(lang, AFTER_SALES_TEXT.askProblem), say(lang, AFTER_SALES_TEXT.problemRetry), choices),
     );
   }
 
@@ -96,17 +97,13 @@ export class QualityTicketDialog extends OrderFlowDialog {
     values.askedPhotos = true;
     const what =
       problem === 'allergy'
-        ? say(lang, '过敏部位和产品批号', 'the reaction and the batch number on the product')
+        ? say(lang, AFTER_SALES_TEXT.photosOfAllergy)
         : problem === 'missing_item' || problem === 'wrong_item'
-          ? say(lang, '收到的商品、外包装和快递面单', 'what you received, the box and the shipping label')
-          : say(lang, '问题部位、产品批号/保质期和外包装', 'the problem, the batch number / expiry date and the box');
+          ? say(lang, AFTER_SALES_TEXT.photosOfParcel)
+          : say(lang, AFTER_SALES_TEXT.photosOfProblem);
     return step.prompt(
       PHOTO_PROMPT,
-      promptWith(
-        say(lang, `麻烦您拍几张照片发给我：${what}，方便我们尽快核实处理。没有照片可以回复「跳过」。`, `Please send a few photos of ${what} so we can check quickly. If you have none, reply "skip".`),
-        say(lang, '还没有收到照片哦～请点「+」选择照片发送，例如破损处的特写；没有照片请回复「跳过」。', 'I have not received a photo yet. Please attach a picture (for example a close-up of the damage), or reply "skip".'),
-        [say(lang, '跳过', 'Skip')],
-      ),
+      promptWith(say(lang, AFTER_SALES_TEXT.askPhotos(what)), say(lang, AFTER_SALES_TEXT.photoRetry), [say(lang, AFTER_SALES_TEXT.skip)]),
     );
   }
 
@@ -118,10 +115,7 @@ export class QualityTicketDialog extends OrderFlowDialog {
       values.attachments = [...values.attachments, ...imagesOf(step.context)].slice(0, 10);
     }
     return step.prompt(DESCRIPTION_PROMPT, {
-      ...promptWith(
-        say(lang, '收到～请再简单描述一下问题（什么时候发现的、具体情况）：', 'Thanks. Please describe the problem briefly (when you noticed it, what exactly happened):'),
-        say(lang, '描述太短啦，请多写几个字，例如：收到时瓶身有裂缝，精华漏了一半。', 'That is a bit short. For example: "The bottle was cracked on arrival and half the serum leaked."'),
-      ),
+      ...promptWith(say(lang, AFTER_SALES_TEXT.askDescription), say(lang, AFTER_SALES_TEXT.descriptionRetry)),
       validations: freeText(),
     });
   }

@@ -6,10 +6,11 @@ import { nluResultOf } from '../turn/turnContracts';
 import type { CustomerProfile } from '../../services/customers/profile';
 import { findOrderNumber, OrderService } from '../../services/orders';
 import type { TicketService } from '../../services/tickets';
-import { say } from '../language';
-import { flowLanguage } from '../orders/flowLanguage';
-import { withChoices } from '../orders/replies';
-import { cancelledRefundLine, refundLine } from './afterSalesText';
+import { say } from '../flow/language';
+import { flowLanguage } from '../flow/language';
+import { withChoices } from '../flow/choices';
+import { cancelledRefundLine, refundLine } from './afterSalesReplies';
+import { AFTER_SALES_TEXT } from './text';
 
 export const REFUND_STATUS_DIALOG = 'refundStatusDialog';
 
@@ -31,14 +32,11 @@ export class RefundStatusDialog extends Dialog {
     const lines = [...returns.map((t) => refundLine(t, lang)), ...cancelled.map((o) => cancelledRefundLine(o, lang))];
     if (lines.length === 0) {
       await dc.context.sendActivity(
-        withChoices(
-          say(lang, `暂时没有查到${named ? `订单 ${named} 的` : '您的'}退款记录。如需退货，可以先申请退货。`, `I found no refunds${named ? ` for order ${named}` : ''}. If you want to return something, I can start a return.`),
-          [say(lang, '申请退货', 'Return an item'), say(lang, '转人工', 'Agent')],
-        ),
+        withChoices(say(lang, AFTER_SALES_TEXT.noRefunds(named)), [say(lang, AFTER_SALES_TEXT.returnItem), say(lang, AFTER_SALES_TEXT.agent)]),
       );
       return dc.endDialog();
     }
-    await dc.context.sendActivity(say(lang, `您的退款进度：\n${lines.join('\n')}`, `Your refunds:\n${lines.join('\n')}`));
+    await dc.context.sendActivity(say(lang, AFTER_SALES_TEXT.refundProgress(lines.join('\n'))));
     return dc.endDialog();
   }
 }

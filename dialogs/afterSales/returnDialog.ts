@@ -9,13 +9,15 @@ import { customerIdOf } from '../turn/customerState';
 import type { CustomerProfile } from '../../services/customers/profile';
 import type { Order, OrderService } from '../../services/orders';
 import { Eligibility, returnEligibility, TicketService } from '../../services/tickets';
-import { ReplyLanguage, say } from '../language';
-import { OrderFlowDialog } from '../orders/orderFlowDialog';
-import { ORDER_PICKER_DIALOG, OrderPickerOptions } from '../orders/orderPickerDialog';
-import { money } from '../orders/orderText';
-import { withChoices } from '../orders/replies';
-import { answerOf, giveUp, promptWith, validatedPrompt, yesOrNo } from '../orders/validatedPrompt';
-import { refundLine, returnSteps } from './afterSalesText';
+import { ReplyLanguage, say } from '../flow/language';
+import { OrderFlowDialog } from '../flow/orderFlowDialog';
+import { ORDER_PICKER_DIALOG, OrderPickerOptions } from '../flow/orderPickerDialog';
+import { money } from '../flow/format';
+import { withChoices } from '../flow/choices';
+import { answerOf, giveUp, promptWith, validatedPrompt } from '../flow/validatedPrompt';
+import { yesOrNo } from '../flow/yesNo';
+import { refundLine, returnSteps } from './afterSalesReplies';
+import { AFTER_SALES_TEXT } from './text';
 
 export const RETURN_DIALOG = 'returnDialog';
 const FLOW = 'returnFlow';
@@ -68,11 +70,10 @@ export class ReturnDialog extends OrderFlowDialog {
     if (opened !== undefined) return step.next(opened);
     return step.prompt(
       OPENED_PROMPT,
-      promptWith(
-        say(lang, '请问商品拆封或使用过吗？', 'Has the item been opened or used?'),
-        say(lang, '请回复「未拆封」或「已拆封」。', 'Please answer "unopened" or "opened".'),
-        [say(lang, '未拆封', 'Unopened'), say(lang, '已拆封', 'Opened')],
-      ),
+      promptWith(say(lang, AFTER_SALES_TEXT.askOpened), say(lang, AFTER_SALES_TEXT.openedRetry), [
+        say(lang, AFTER_SALES_TEXT.unopened),
+        say(lang, AFTER_SALES_TEXT.opened),
+      ]),
     );
   }
 
@@ -88,13 +89,9 @@ export class ReturnDialog extends OrderFlowDialog {
     return step.prompt(
       CONFIRM_PROMPT,
       promptWith(
-        say(
-          lang,
-          `订单 ${order._id} 符合 7 天无理由退货（还剩 ${eligibility.daysLeft} 天），退款金额 ${money(order.total)}。确认申请退货吗？`,
-          `Order ${order._id} qualifies for a 7-day no-reason return (${eligibility.daysLeft} day(s) left); refund ${money(order.total)}. Shall I register the return?`,
-        ),
-        say(lang, '请回复「确认退货」或「不用了」。', 'Please answer "yes" or "no".'),
-        [say(lang, '确认退货', 'Yes, return it'), say(lang, '不用了', 'No')],
+        say(lang, AFTER_SALES_TEXT.returnQualifies(order._id, eligibility.daysLeft, money(order.total))),
+        say(lang, AFTER_SALES_TEXT.confirmReturnRetry),
+        [say(lang, AFTER_SALES_TEXT.yesReturn), say(lang, AFTER_SALES_TEXT.no)],
       ),
     );
   }
@@ -105,7 +102,7 @@ export class ReturnDialog extends OrderFlowDialog {
     const answer = answerOf(step);
     if (answer === undefined) return giveUp(step);
     if (yesOrNo(answer) === 'no') {
-      await step.context.sendActivity(say(lang, '好的，不退了。还有其他可以帮您的吗？', 'OK, no return. Anything else I can help with?'));
+      await step.context.sendActivity(say(lang, AFTER_SALES_TEXT.returnDropped));
       return step.endDialog();
     }
     const customerId = customerIdOf(step.context);
@@ -119,28 +116,28 @@ export class ReturnDialog extends OrderFlowDialog {
   }
 
   private async refuse(step: WaterfallStepContext, order: Order, result: Exclude<Eligibility, { eligible: true }>, lang: ReplyLanguage): Promise<DialogTurnResult> {
-    const quality = say(lang, '商品有质量问题', 'Quality problem');
-    const agent = say(lang, '转人工', 'Agent');
+    const quality = say(lang, AFTER_SALES_TEXT.qualityProblemChoice);
+    const agent = say(lang, AFTER_SALES_TEXT.agent);
     switch (result.reason) {
       case 'not_delivered_cancel':
-        await step.context.sendActivity(withChoices(say(lang, `订单 ${order._id} 还没有发货，不用退货，直接取消订单就可以，已付款项会原路退回。`, `Order ${order._id} has not shipped yet, so there is nothing to return: you can simply cancel it and any payment is refunded.`), [say(lang, '取消订单', 'Cancel order')]));
+        await step.context.sendActivity(withChoices(say(lang, AFTER_SALES_TEXT.notShippedCancelInstead(order._id)), [say(lang, AFTER_SALES_TEXT.cancelOrder)]));
         break;
       case 'in_transit':
-        await step.context.sendActivity(withChoices(say(lang, `订单 ${order._id} 还在配送中。您可以拒收，或签收后 7 天内申请无理由退货（未拆封）。`, `Order ${order._id} is still on its way. You can refuse it at the door, or return it (unopened) within 7 days after delivery.`), [say(lang, '查看物流', 'Track order')]));
+        await step.context.sendActivity(withChoices(say(lang, AFTER_SALES_TEXT.stillInTransit(order._id)), [say(lang, AFTER_SALES_TEXT.trackOrder)]));
         break;
       case 'window_passed':
-        await step.context.sendActivity(withChoices(say(lang, `订单 ${order._id} 已签收 ${result.daysSinceDelivery} 天，超过了 7 天无理由退货期限。如果商品有质量问题，可以走质量售后。`, `Order ${order._id} was delivered ${result.daysSinceDelivery} days ago, past the 7-day no-reason return window. If something is wrong with the item, we can handle it as a quality problem.`), [quality, agent]));
+        await step.context.sendActivity(withChoices(say(lang, AFTER_SALES_TEXT.returnWindowPassed(order._id, result.daysSinceDelivery)), [quality, agent]));
         break;
       case 'opened_cosmetic':
-        await step.context.sendActivity(withChoices(say(lang, '很抱歉，护肤品和彩妆拆封后出于卫生原因不支持无理由退货。如果是质量问题（破损、漏液、过敏、过期等），我们可以走质量售后，优先为您处理。', 'Sorry, opened skincare and make-up cannot be returned without a reason, for hygiene reasons. If there is a quality problem (damaged, leaking, allergic reaction, expired…), we can handle it as a quality case with priority.'), [quality, agent]));
+        await step.context.sendActivity(withChoices(say(lang, AFTER_SALES_TEXT.openedCosmetic), [quality, agent]));
         break;
       case 'already_returning': {
         const ticket = await this.tickets.openFor(customerIdOf(step.context), order._id, 'return');
-        await step.context.sendActivity(ticket ? refundLine(ticket, lang) : say(lang, `订单 ${order._id} 已在退货/退款流程中。`, `Order ${order._id} is already being returned.`));
+        await step.context.sendActivity(ticket ? refundLine(ticket, lang) : say(lang, AFTER_SALES_TEXT.alreadyReturning(order._id)));
         break;
       }
       case 'closed':
-        await step.context.sendActivity(withChoices(say(lang, `订单 ${order._id} 当前状态无法申请退货，可以转人工帮您看看。`, `Order ${order._id} cannot be returned in its current state; an agent can take a look.`), [agent]));
+        await step.context.sendActivity(withChoices(say(lang, AFTER_SALES_TEXT.cannotReturn(order._id)), [agent]));
         break;
     }
     return step.endDialog();

@@ -11,10 +11,11 @@ import type { CustomerProfile } from '../../services/customers/profile';
 import type { HandoffService, HandoffSummary } from '../../services/handoff';
 import type { TicketService } from '../../services/tickets';
 import { findOrderNumber } from '../../services/orders/orderNumbers';
-import { say } from '../language';
-import { flowLanguage } from '../orders/flowLanguage';
+import { say } from '../flow/language';
+import { flowLanguage } from '../flow/language';
 import { HANDOFF_DIALOG, HandoffOptions } from './ids';
 import type { RecentTurns } from './recentTurns';
+import { HANDOFF_TEXT } from './text';
 
 const REASON_LABELS: Record<HandoffOptions['reason'], string> = {
   angry: '客户情绪激动',
@@ -42,9 +43,7 @@ export class HandoffDialog extends Dialog<HandoffOptions> {
     const position = await this.handoffs.queuePosition(customerId);
     const lang = await flowLanguage(dc.context, this.profile);
     // the apology, when one is due, is said by whoever decided to hand off (MainDialog on anger, after-sales)
-    const zh = `已为您转接人工客服${position > 0 ? `，当前排在第 ${position} 位` : ''}，请稍候，客服会尽快回复您。`;
-    const en = `I am connecting you to a human agent${position > 0 ? ` (you are number ${position} in the queue)` : ''}; they will reply as soon as possible.`;
-    await dc.context.sendActivity(say(lang, zh, en));
+    await dc.context.sendActivity(say(lang, HANDOFF_TEXT.connecting(position)));
     return dc.endDialog({ handedOff: true, state: record.state });
   }
 

@@ -4,7 +4,7 @@ import type { CustomerState } from '../turn/customerState';
 import type { CustomerProfile } from '../../services/customers/profile';
 import type { HandoffService } from '../../services/handoff';
 import type { TicketService } from '../../services/tickets';
-import type { DialogArea } from '../dialogArea';
+import type { DialogArea } from '../flow/area';
 import { HandoffDialog } from './handoffDialog';
 import { HandoffGate } from './handoffGate';
 import { HANDOFF_DIALOG } from './ids';
@@ -17,7 +17,7 @@ export { HandoffGate } from './handoffGate';
 export { RecentTurns } from './recentTurns';
 
 export interface HandoffArea extends DialogArea {
-  /** goes FIRST in the bot's interceptors */
+  /** goes FIRST in the bot's turn middleware */
   gate: HandoffGate;
 }
 

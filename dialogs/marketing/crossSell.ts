@@ -4,8 +4,10 @@
  */
 import type { Attachment } from 'botbuilder';
 import type { KnowledgeBase, Product } from '../../knowledge/types';
-import { price, productHeroCard, productName } from '../cards';
-import { ReplyLanguage, say } from '../language';
+import { productHeroCard, productName } from '../flow/cards';
+import { money } from '../flow/format';
+import { ReplyLanguage, say } from '../flow/language';
+import { MARKETING_TEXT } from './text';
 
 export interface CrossSellReply {
   text: string;
@@ -18,17 +20,17 @@ function reason(base: Product, extra: Product, lang: ReplyLanguage, shadeText?: 
   const family = (named ?? base.shades?.[0])?.family;
   if (family && extra.shades?.some((s) => s.family === family)) {
     const shade = extra.shades.find((s) => s.family === family)!;
-    return say(lang, `和您选的色号同色系（${shade.name}），妆面更统一`, `same colour family (${shade.name}) as your pick, for a matching look`);
+    return say(lang, MARKETING_TEXT.sameShadeFamily(shade.name));
   }
-  return say(lang, `和${productName(base, lang)}搭配使用效果更好`, `pairs well with ${productName(base, lang)}`);
+  return say(lang, MARKETING_TEXT.pairsWith(productName(base, lang)));
 }
 
 /** `shadeText`: the customer's message, to match the shade they named (999 → the red blush). */
 export function crossSellFor(knowledge: KnowledgeBase, product: Product, lang: ReplyLanguage, cartBase?: string, shadeText?: string, limit = 2): CrossSellReply | undefined {
   const products = knowledge.crossSell(product._id).filter((p) => !p.competitor && p.stock > 0 && p._id !== product._id).slice(0, limit);
   if (products.length === 0) return undefined;
-  const lines = products.map((p) => `· ${productName(p, lang)} ${price(p.price)} — ${reason(product, p, lang, shadeText)}`);
-  const text = [say(lang, '顺便给您搭配一下：', 'You might also like:'), ...lines].join('\n');
+  const lines = products.map((p) => `· ${productName(p, lang)} ${money(p.price)} — ${reason(product, p, lang, shadeText)}`);
+  const text = [say(lang, MARKETING_TEXT.crossSellIntro), ...lines].join('\n');
   const cards = products.map((p) => productHeroCard(p, lang, { why: reason(product, p, lang, shadeText), cartBase }));
   return { text, cards, products };
 }

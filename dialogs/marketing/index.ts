@@ -1,5 +1,5 @@
 /** The marketing area: promotion questions, coupons and gifts, and the repurchase reminder on greeting. */
-import type { GuidedArea } from '../mainDialog';
+import type { GuidedArea } from '../flow/area';
 import type { ShoppingDeps } from '../shoppingGuide/deps';
 import { marketingSignals, PROMOTION_DIALOG, PromotionDialog } from './promotionDialog';
 import { repurchaseReminder } from './repurchaseReminder';

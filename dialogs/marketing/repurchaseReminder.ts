@@ -6,9 +6,10 @@
 import type { TurnContext } from 'botbuilder';
 import { customerIdOf } from '../turn/customerState';
 import { dueForRepurchase } from '../../services/promotions';
-import { productHeroCard, productName } from '../cards';
-import { ReplyLanguage, say } from '../language';
+import { productHeroCard, productName } from '../flow/cards';
+import { ReplyLanguage, say } from '../flow/language';
 import type { ShoppingDeps } from '../shoppingGuide/deps';
+import { MARKETING_TEXT } from './text';
 
 const REMIND_EVERY_MS = 7 * 86_400_000;
 
@@ -26,8 +27,8 @@ export function repurchaseReminder(deps: ShoppingDeps): (context: TurnContext, l
     const name = productName(due.product, lang);
     const text =
       due.daysLeft > 0
-        ? say(lang, `对了，您上次买的${name}按正常用量大约还能用 ${due.daysLeft} 天，需要提前回购吗？`, `By the way, your ${name} should last about ${due.daysLeft} more days — want to reorder?`)
-        : say(lang, `对了，您上次买的${name}应该快用完了，需要回购吗？`, `By the way, your ${name} is probably running out — want to reorder?`);
+        ? say(lang, MARKETING_TEXT.lastsAbout(name, due.daysLeft))
+        : say(lang, MARKETING_TEXT.runningOut(name));
     await context.sendActivity({ type: 'message', text, attachments: [productHeroCard(due.product, lang, { cartBase: deps.cartBase })] });
     await deps.guide.set(context, { ...guide, remindedAt: { ...reminded, [due.product._id]: now.toISOString() } });
   };

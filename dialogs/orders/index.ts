@@ -2,14 +2,14 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { CustomerProfile } from '../../services/customers/profile';
 import type { OrderService } from '../../services/orders';
-import type { DialogArea } from '../dialogArea';
+import type { DialogArea } from '../flow/area';
 import { INVOICE_DIALOG, InvoiceDialog } from './invoiceDialog';
 import { ORDER_CANCEL_DIALOG, OrderCancelDialog } from './orderCancelDialog';
 import { ORDER_CHANGE_DIALOG, OrderChangeDialog } from './orderChangeDialog';
 import { ORDER_STATUS_DIALOG, OrderStatusDialog } from './orderStatusDialog';
 
 export { INVOICE_DIALOG, ORDER_CANCEL_DIALOG, ORDER_CHANGE_DIALOG, ORDER_STATUS_DIALOG };
-export { ORDER_PICKER_DIALOG, OrderPickerDialog } from './orderPickerDialog';
+export { ORDER_PICKER_DIALOG, OrderPickerDialog } from '../flow/orderPickerDialog';
 
 export function createOrdersArea(deps: { orders: OrderService; profile: StatePropertyAccessor<CustomerProfile> }): DialogArea {
   return {

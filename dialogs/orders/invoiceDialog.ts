@@ -5,11 +5,12 @@ import { customerIdOf } from '../turn/customerState';
 import type { CustomerProfile } from '../../services/customers/profile';
 import { invoiceRefusal, normalizeTaxId, OrderService, validInvoiceTitle } from '../../services/orders';
 import { withUsccCheck } from '../../services/orders/invoice';
-import { say } from '../language';
-import { OrderFlowDialog } from './orderFlowDialog';
+import { say } from '../flow/language';
+import { OrderFlowDialog } from '../flow/orderFlowDialog';
 import { refusalReply } from './orderRefusals';
-import { ORDER_PICKER_DIALOG, OrderPickerOptions } from './orderPickerDialog';
-import { answerOf, freeText, giveUp, promptWith, validatedPrompt } from './validatedPrompt';
+import { ORDER_PICKER_DIALOG, OrderPickerOptions } from '../flow/orderPickerDialog';
+import { answerOf, freeText, giveUp, promptWith, validatedPrompt } from '../flow/validatedPrompt';
+import { ORDER_TEXT } from './text';
 
 export const INVOICE_DIALOG = 'invoiceDialog';
 const FLOW = 'invoiceFlow';
@@ -66,9 +67,9 @@ export class InvoiceDialog extends OrderFlowDialog {
     return step.prompt(
       TYPE_PROMPT,
       // "个人发票", not a bare "个人", which reads like a request for a person (人工)
-      promptWith(say(lang, '请问开个人发票还是企业发票？', 'Is the invoice for a person or a company?'), say(lang, '请选择「个人发票」或「企业发票」。', 'Please choose "Personal" or "Company".'), [
-        { title: say(lang, '个人发票', 'Personal'), value: say(lang, '个人发票', 'personal') },
-        { title: say(lang, '企业发票', 'Company'), value: say(lang, '企业发票', 'company') },
+      promptWith(say(lang, ORDER_TEXT.askInvoiceType), say(lang, ORDER_TEXT.invoiceTypeRetry), [
+        { title: say(lang, ORDER_TEXT.personalInvoiceTitle), value: say(lang, ORDER_TEXT.personalInvoiceValue) },
+        { title: say(lang, ORDER_TEXT.companyInvoiceTitle), value: say(lang, ORDER_TEXT.companyInvoiceValue) },
       ]),
     );
   }
@@ -82,11 +83,8 @@ export class InvoiceDialog extends OrderFlowDialog {
     values.type = type;
     const ask =
       type === 'company'
-        ? promptWith(say(lang, '请发送发票抬头（公司全称）：', 'Please send the company name for the invoice:'), say(lang, '请发送公司的完整名称，例如：上海美丽日化有限公司。', 'Please send the full registered company name, for example: Shanghai Meili Cosmetics Co., Ltd.'))
-        : promptWith(
-            say(lang, '请发送发票抬头（您的姓名）：', 'Please send the name for the invoice (your name):'),
-            say(lang, '请发送抬头，例如：张三。', 'Please send a name, for example: Li Na.'),
-          );
+        ? promptWith(say(lang, ORDER_TEXT.askCompanyName), say(lang, ORDER_TEXT.companyNameRetry))
+        : promptWith(say(lang, ORDER_TEXT.askPersonalName), say(lang, ORDER_TEXT.personalNameRetry));
     return step.prompt(TITLE_PROMPT, { ...ask, validations: freeText([], { type }) });
   }
 
@@ -98,10 +96,7 @@ export class InvoiceDialog extends OrderFlowDialog {
     values.title = title;
     if (values.type !== 'company') return step.next();
     return step.prompt(TAX_PROMPT, {
-      ...promptWith(
-        say(lang, '请发送公司的纳税人识别号（统一社会信用代码）：', "Please send the company's tax id (unified social credit code):"),
-        say(lang, `税号格式不对哦，统一社会信用代码是 18 位，例如 ${EXAMPLE_TAX_ID}。`, `That tax id is not valid. A unified social credit code has 18 characters, for example ${EXAMPLE_TAX_ID}.`),
-      ),
+      ...promptWith(say(lang, ORDER_TEXT.askTaxId), say(lang, ORDER_TEXT.taxIdRetry(EXAMPLE_TAX_ID))),
       validations: freeText(),
     });
   }
@@ -120,15 +115,9 @@ export class InvoiceDialog extends OrderFlowDialog {
       await step.context.sendActivity(refusalReply(outcome.reason, outcome.order, lang, 'invoice'));
       return step.endDialog();
     }
-    const kind = values.type === 'company' ? say(lang, '企业', 'company') : say(lang, '个人', 'personal');
-    const tax = taxId ? say(lang, `，税号 ${taxId}`, `, tax id ${taxId}`) : '';
-    await step.context.sendActivity(
-      say(
-        lang,
-        `已为订单 ${values.orderId} 提交开票申请：电子普通发票（${kind}），抬头「${values.title}」${tax}。发票将在 1–3 个工作日内开具，可在订单详情中下载。`,
-        `Invoice requested for order ${values.orderId}: electronic invoice (${kind}), title "${values.title}"${tax}. It will be issued within 1–3 working days and can be downloaded from the order page.`,
-      ),
-    );
+    const kind = values.type === 'company' ? say(lang, ORDER_TEXT.companyKind) : say(lang, ORDER_TEXT.personalKind);
+    const tax = taxId ? say(lang, ORDER_TEXT.taxIdNote(taxId)) : '';
+    await step.context.sendActivity(say(lang, ORDER_TEXT.invoiceRequested(values.orderId, kind, values.title, tax)));
     return step.endDialog(values.orderId);
   }
 }

@@ -8,12 +8,15 @@ import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuil
 import { customerIdOf } from '../turn/customerState';
 import type { CustomerProfile } from '../../services/customers/profile';
 import { cancelRefusal, OrderService } from '../../services/orders';
-import { say } from '../language';
-import { OrderFlowDialog } from './orderFlowDialog';
+import { say } from '../flow/language';
+import { OrderFlowDialog } from '../flow/orderFlowDialog';
 import { refusalReply } from './orderRefusals';
-import { ORDER_PICKER_DIALOG, OrderPickerOptions } from './orderPickerDialog';
-import { itemsShort, money } from './orderText';
-import { answerOf, giveUp, promptWith, validatedPrompt, yesOrNo } from './validatedPrompt';
+import { ORDER_PICKER_DIALOG, OrderPickerOptions } from '../flow/orderPickerDialog';
+import { itemsShort } from '../flow/orderText';
+import { money } from '../flow/format';
+import { answerOf, giveUp, promptWith, validatedPrompt } from '../flow/validatedPrompt';
+import { yesOrNo } from '../flow/yesNo';
+import { ORDER_TEXT } from './text';
 
 export const ORDER_CANCEL_DIALOG = 'orderCancelDialog';
 const FLOW = 'orderCancelFlow';
@@ -47,9 +50,9 @@ export class OrderCancelDialog extends OrderFlowDialog {
     return step.prompt(
       CONFIRM_PROMPT,
       promptWith(
-        say(lang, `确认取消订单 ${order._id}（${itemsShort(order, lang)}，${money(order.total)}）吗？`, `Cancel order ${order._id} (${itemsShort(order, lang)}, ${money(order.total)})?`),
-        say(lang, '请回复「确认取消」或「不取消了」。', 'Please answer "yes" to cancel or "no" to keep the order.'),
-        [say(lang, '确认取消', 'Yes, cancel'), say(lang, '不取消了', 'No, keep it')],
+        say(lang, ORDER_TEXT.confirmCancel(order._id, itemsShort(order, lang), money(order.total))),
+        say(lang, ORDER_TEXT.confirmCancelRetry),
+        [say(lang, ORDER_TEXT.yesCancel), say(lang, ORDER_TEXT.keepOrder)],
       ),
     );
   }
@@ -60,7 +63,7 @@ export class OrderCancelDialog extends OrderFlowDialog {
     if (answer === undefined) return giveUp(step);
     const orderId = (step.values as { orderId?: string }).orderId ?? '';
     if (yesOrNo(answer) === 'no') {
-      await step.context.sendActivity(say(lang, `好的，订单 ${orderId} 为您保留。`, `OK, order ${orderId} stays as it is.`));
+      await step.context.sendActivity(say(lang, ORDER_TEXT.orderKept(orderId)));
       return step.endDialog();
     }
     const outcome = await this.orders.cancel(customerIdOf(step.context), orderId);
@@ -69,10 +72,8 @@ export class OrderCancelDialog extends OrderFlowDialog {
       return step.endDialog();
     }
     const paid = Boolean(outcome.order.paidAt);
-    const refund = paid
-      ? say(lang, `已付款的 ${money(outcome.order.total)} 将在 1–3 个工作日内原路退回。`, `The ${money(outcome.order.total)} you paid goes back to your original payment method within 1–3 working days.`)
-      : '';
-    await step.context.sendActivity(say(lang, `订单 ${orderId} 已取消。${refund}`, `Order ${orderId} is cancelled. ${refund}`).trim());
+    const refund = paid ? say(lang, ORDER_TEXT.refundOnCancel(money(outcome.order.total))) : '';
+    await step.context.sendActivity(say(lang, ORDER_TEXT.cancelled(orderId, refund)).trim());
     return step.endDialog(orderId);
   }
 }

@@ -4,11 +4,13 @@ import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuil
 import { customerIdOf } from '../turn/customerState';
 import type { CustomerProfile } from '../../services/customers/profile';
 import { changeRefusal, maskPhone, normalizeAddress, normalizeMobile, OrderService } from '../../services/orders';
-import { say } from '../language';
-import { OrderFlowDialog } from './orderFlowDialog';
+import { say } from '../flow/language';
+import { OrderFlowDialog } from '../flow/orderFlowDialog';
 import { refusalReply } from './orderRefusals';
-import { ORDER_PICKER_DIALOG, OrderPickerOptions } from './orderPickerDialog';
-import { answerOf, freeText, giveUp, promptWith, validatedPrompt, yesOrNo } from './validatedPrompt';
+import { ORDER_PICKER_DIALOG, OrderPickerOptions } from '../flow/orderPickerDialog';
+import { answerOf, freeText, giveUp, promptWith, validatedPrompt } from '../flow/validatedPrompt';
+import { yesOrNo } from '../flow/yesNo';
+import { ORDER_TEXT } from './text';
 
 export const ORDER_CHANGE_DIALOG = 'orderChangeDialog';
 const FLOW = 'orderChangeFlow';
@@ -74,8 +76,8 @@ export class OrderChangeDialog extends OrderFlowDialog {
     values.orderId = order._id;
     const field = fieldOf(values.firstText ?? '');
     if (field) return step.next(field);
-    const choices = [say(lang, '修改收货地址', 'Change address'), say(lang, '修改手机号', 'Change phone')];
-    return step.prompt(FIELD_PROMPT, promptWith(say(lang, '请问要修改收货地址还是手机号？', 'Do you want to change the address or the phone number?'), say(lang, '请选择要修改的内容，例如「修改收货地址」。', 'Please choose what to change, for example "Change address".'), choices));
+    const choices = [say(lang, ORDER_TEXT.changeAddress), say(lang, ORDER_TEXT.changePhone)];
+    return step.prompt(FIELD_PROMPT, promptWith(say(lang, ORDER_TEXT.askChangeField), say(lang, ORDER_TEXT.changeFieldRetry), choices));
   }
 
   private async valueStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -89,11 +91,8 @@ export class OrderChangeDialog extends OrderFlowDialog {
     if (inline) return step.next(inline);
     const ask =
       field === 'phone'
-        ? promptWith(say(lang, '请发送新的收货手机号：', 'Please send the new phone number:'), say(lang, '这个手机号好像不对，请发送 11 位手机号，例如 13912345678。', 'That does not look like a mobile number. Please send 11 digits, for example 13912345678.'))
-        : promptWith(
-            say(lang, '请发送新的收货地址（省市区 + 详细地址）：', 'Please send the new delivery address (city, district, street and number):'),
-            say(lang, '地址不够完整哦，请包含省市区和门牌号，例如：上海市徐汇区漕溪北路88号3号楼1201室。', 'That address looks incomplete. Please include the city, district, street and number, for example: Room 1201, Building 3, 88 Caoxi North Road, Xuhui District, Shanghai.'),
-          );
+        ? promptWith(say(lang, ORDER_TEXT.askNewPhone), say(lang, ORDER_TEXT.newPhoneRetry))
+        : promptWith(say(lang, ORDER_TEXT.askNewAddress), say(lang, ORDER_TEXT.newAddressRetry));
     return step.prompt(VALUE_PROMPT, { ...ask, validations: freeText(field === 'phone' ? ['phone'] : [], { field }) });
   }
 
@@ -105,14 +104,13 @@ export class OrderChangeDialog extends OrderFlowDialog {
     if (!value) return giveUp(step);
     values.value = value;
     const shown = values.field === 'phone' ? maskPhone(value) : value;
-    const what = values.field === 'phone' ? say(lang, '收货手机号', 'phone number') : say(lang, '收货地址', 'delivery address');
+    const what = values.field === 'phone' ? say(lang, ORDER_TEXT.phoneField) : say(lang, ORDER_TEXT.addressField);
     return step.prompt(
       CONFIRM_PROMPT,
-      promptWith(
-        say(lang, `确认把订单 ${values.orderId} 的${what}改为：${shown}？`, `Change the ${what} of order ${values.orderId} to: ${shown}?`),
-        say(lang, '请回复「确认」或「不用了」。', 'Please answer "yes" or "no".'),
-        [say(lang, '确认', 'Yes'), say(lang, '不用了', 'No')],
-      ),
+      promptWith(say(lang, ORDER_TEXT.confirmChange(values.orderId, what, shown)), say(lang, ORDER_TEXT.confirmChangeRetry), [
+        say(lang, ORDER_TEXT.yes),
+        say(lang, ORDER_TEXT.no),
+      ]),
     );
   }
 
@@ -122,7 +120,7 @@ export class OrderChangeDialog extends OrderFlowDialog {
     const answer = answerOf(step);
     if (answer === undefined) return giveUp(step);
     if (yesOrNo(answer) === 'no') {
-      await step.context.sendActivity(say(lang, '好的，收货信息保持不变。', 'OK, nothing was changed.'));
+      await step.context.sendActivity(say(lang, ORDER_TEXT.nothingChanged));
       return step.endDialog();
     }
     const change = values.field === 'phone' ? { phone: values.value } : { address: values.value };
@@ -132,9 +130,7 @@ export class OrderChangeDialog extends OrderFlowDialog {
       return step.endDialog();
     }
     const shown = values.field === 'phone' ? maskPhone(values.value ?? '') : values.value;
-    await step.context.sendActivity(
-      say(lang, `已修改成功～订单 ${values.orderId} 将按新的信息发货：${shown}。`, `Done — order ${values.orderId} will ship with the new details: ${shown}.`),
-    );
+    await step.context.sendActivity(say(lang, ORDER_TEXT.changed(values.orderId, shown)));
     return step.endDialog(values.orderId);
   }
 }

@@ -3,10 +3,11 @@ import type { StatePropertyAccessor } from 'botbuilder';
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CustomerProfile } from '../../services/customers/profile';
 import type { Order, OrderService } from '../../services/orders';
-import { ReplyLanguage, say } from '../language';
-import { OrderFlowDialog } from './orderFlowDialog';
-import { ORDER_PICKER_DIALOG, OrderPickerOptions } from './orderPickerDialog';
-import { orderStatusReply } from './replies';
+import { ReplyLanguage, say } from '../flow/language';
+import { OrderFlowDialog } from '../flow/orderFlowDialog';
+import { ORDER_PICKER_DIALOG, OrderPickerOptions } from '../flow/orderPickerDialog';
+import { orderStatusReply } from './orderReplies';
+import { ORDER_TEXT } from './text';
 
 export const ORDER_STATUS_DIALOG = 'orderStatusDialog';
 const FLOW = 'orderStatusFlow';
@@ -16,11 +17,11 @@ function nextActions(order: Order, lang: ReplyLanguage): string[] {
   switch (order.status) {
     case 'unpaid':
     case 'paid':
-      return [say(lang, '修改收货地址', 'Change address'), say(lang, '取消订单', 'Cancel order')];
+      return [say(lang, ORDER_TEXT.changeAddress), say(lang, ORDER_TEXT.cancelOrder)];
     case 'shipped':
-      return [say(lang, '转人工', 'Agent')];
+      return [say(lang, ORDER_TEXT.agent)];
     case 'delivered':
-      return [say(lang, '申请退货', 'Return an item'), say(lang, '开发票', 'Invoice')];
+      return [say(lang, ORDER_TEXT.returnItem), say(lang, ORDER_TEXT.invoice)];
     default:
       return [];
   }

@@ -5,7 +5,8 @@
 import type { Choice } from 'botbuilder-dialogs';
 import type { KnowledgeBase, Vocabulary } from '../../knowledge/types';
 import type { NluResult } from '../../nlu/types';
-import type { ReplyLanguage } from '../language';
+import { ReplyLanguage, say } from '../flow/language';
+import { saysYesAboutThemselves } from '../flow/yesNo';
 
 interface Option {
   value: string;
@@ -36,8 +37,6 @@ export const TEXTURES: Option[] = [
 ];
 
 export const ANY = /不限|无所谓|都行|都可以|随便|没要求|no limit|either|any|whatever|doesn'?t matter|not sure/i;
-const YES = /^(是|是的|有|有的|对|嗯|关注|在关注|yes|yeah|yep|sure|i am|definitely)/i;
-const NO = /^(不是|没有|没|不|否|no|nope|not really)/i;
 
 function find(options: Option[], text: string, entityValue?: unknown): string | undefined {
   if (typeof entityValue === 'string') {
@@ -60,8 +59,7 @@ export function parseSkinType(text: string, nlu?: NluResult): string | undefined
 export function parseConcern(text: string, nlu?: NluResult, askedAntiAgeing = false): string | undefined {
   const named = find(CONCERNS, text, entity(nlu, 'concern'));
   if (named) return named;
-  const t = text.trim();
-  if (askedAntiAgeing && YES.test(t) && !NO.test(t)) return '抗老';
+  if (askedAntiAgeing && saysYesAboutThemselves(text)) return '抗老';
   return undefined;
 }
 
@@ -85,12 +83,12 @@ export function parseTexture(text: string): string | undefined | 'any' {
 
 export function label(options: Option[], value: string | undefined, lang: ReplyLanguage): string {
   const o = options.find((x) => x.value === value);
-  return lang === 'en' ? (o?.en ?? value ?? '') : (value ?? '');
+  return say(lang, { zh: value ?? '', en: o?.en ?? value ?? '' });
 }
 
 /** Choices for a prompt: shown as suggested actions and kept in the prompt state so MainDialog knows an answer when it sees one. */
 export function choicesOf(options: Option[], lang: ReplyLanguage): Choice[] {
-  return options.map((o) => ({ value: o.value, action: { type: 'imBack', title: lang === 'en' ? o.en : o.value, value: o.value }, synonyms: o.synonyms }));
+  return options.map((o) => ({ value: o.value, action: { type: 'imBack', title: say(lang, { zh: o.value, en: o.en }), value: o.value }, synonyms: o.synonyms }));
 }
 
 const categoryCache = new WeakMap<object, { at: number; list: Vocabulary['categories'] }>();

@@ -7,9 +7,11 @@ import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { nluResultOf } from '../turn/turnContracts';
 import type { Product } from '../../knowledge/types';
-import { comparisonCard, comparisonText, withSuggestions } from '../cards';
-import { replyLanguage, ReplyLanguage, say } from '../language';
+import { comparisonCard, comparisonText } from '../flow/cards';
+import { withChoices } from '../flow/choices';
+import { replyLanguage, ReplyLanguage, say } from '../flow/language';
 import type { ShoppingDeps } from './deps';
+import { GUIDE_TEXT } from './text';
 import { offerOnce } from './offerReply';
 import { noteViewed, productsInMessage, refersToThisOne } from './productFocus';
 
@@ -55,12 +57,7 @@ export class ComparisonDialog extends ComponentDialog {
     const pair = this.pair(context, profile.viewedProducts ?? []);
     const comparison = pair && this.deps.knowledge.compare(pair[0]._id, pair[1]._id, lang);
     if (!pair || !comparison) {
-      await context.sendActivity(
-        withSuggestions(
-          say(lang, '您想对比哪两款呢？把两款的名字发给我就行，例如「小棕瓶和兰蔻小黑瓶」～', 'Which two products shall I compare? Send me both names.'),
-          [],
-        ),
-      );
+      await context.sendActivity(withChoices(say(lang, GUIDE_TEXT.askWhichTwo), []));
       return step.endDialog();
     }
     const [a, b] = pair;

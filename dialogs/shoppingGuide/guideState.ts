@@ -3,8 +3,6 @@
  * what was shown, reminders sent. Kept apart from CustomerProfile, which holds what the customer told us.
  */
 export interface GuideState {
-  /** consecutive messages MainDialog could not help with */
-  misses?: number;
   /** the customer said "no limit" / "any texture": do not ask again */
   budgetAsked?: boolean;
   textureAsked?: boolean;

@@ -8,11 +8,12 @@ import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContex
 import { nluResultOf } from '../turn/turnContracts';
 import type { Intent } from '../../nlu/types';
 import type { CustomerProfile } from '../../services/customers/profile';
-import { replyLanguage, say } from '../language';
-import type { SignalRoute } from '../mainDialog';
+import { replyLanguage, say } from '../flow/language';
+import type { SignalRoute } from '../flow/area';
 import type { ShoppingDeps } from './deps';
 import { sendOffer } from './offerReply';
 import { focusProduct } from './productFocus';
+import { GUIDE_TEXT } from './text';
 
 export const HESITATION_DIALOG = 'hesitationDialog';
 const FLOW = 'hesitationFlow';
@@ -58,13 +59,7 @@ export class HesitationDialog extends ComponentDialog {
       hesitation: { ...profile.hesitation, objections: (profile.hesitation?.objections ?? 0) + 1 },
     });
     if (!product || product.competitor || !(await sendOffer(context, this.deps, product, lang))) {
-      await context.sendActivity(
-        say(
-          lang,
-          '理解的～这款目前没有额外的优惠。您可以先加入购物车，有活动我第一时间告诉您；也可以让我推荐价格更合适的同类产品。',
-          'I understand. There is no extra offer on this one right now — add it to your cart and I will tell you when there is, or I can suggest similar products at a lower price.',
-        ),
-      );
+      await context.sendActivity(say(lang, GUIDE_TEXT.noExtraOffer));
     }
     return step.endDialog();
   }

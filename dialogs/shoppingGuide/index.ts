@@ -2,7 +2,7 @@
  * The shopping guide area: needs discovery → recommendations, product questions (also answered mid-flow
  * as an aside), comparisons, hesitation → offers, and purchase interest → cart link and cross-sell.
  */
-import type { GuidedArea } from '../mainDialog';
+import type { GuidedArea } from '../flow/area';
 import { COMPARISON_DIALOG, ComparisonDialog } from './comparisonDialog';
 import type { ShoppingDeps } from './deps';
 import { HesitationDialog, hesitationSignal } from './hesitationDialog';

@@ -8,12 +8,13 @@
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { nluResultOf } from '../turn/turnContracts';
 import type { CustomerProfile } from '../../services/customers/profile';
-import { replyLanguage, ReplyLanguage, say } from '../language';
-import type { FlowResult } from '../mainDialog';
-import { Budget, catalogCategory, choicesOf, CONCERNS, label, parseBudget, parseConcern, parseSkinType, parseTexture, SKIN_TYPES, TEXTURES } from './answerParsers';
+import { replyLanguage, ReplyLanguage, say } from '../flow/language';
+import type { FlowResult } from '../flow/area';
+import { Budget, catalogCategory, choicesOf, CONCERNS, parseBudget, parseConcern, parseSkinType, parseTexture, SKIN_TYPES, TEXTURES } from './answerParsers';
 import type { ShoppingDeps } from './deps';
-import { guidedOptions, guidedPrompt } from './guidedPrompt';
+import { guidedOptions, validatedPrompt } from '../flow/validatedPrompt';
 import { needsOf, recommend } from './recommendations';
+import { BUDGET_CHOICES, GUIDE_TEXT } from './text';
 
 export const NEEDS_DISCOVERY_DIALOG = 'needsDiscoveryDialog';
 const SKIN_PROMPT = 'needsSkinPrompt';
@@ -34,10 +35,10 @@ interface FlowValues {
 export class NeedsDiscoveryDialog extends ComponentDialog {
   constructor(private readonly deps: ShoppingDeps) {
     super(NEEDS_DISCOVERY_DIALOG);
-    this.addDialog(guidedPrompt(SKIN_PROMPT, (t, ctx) => parseSkinType(t, nluResultOf(ctx)) !== undefined));
-    this.addDialog(guidedPrompt(CONCERN_PROMPT, (t, ctx) => parseConcern(t, nluResultOf(ctx), true) !== undefined));
-    this.addDialog(guidedPrompt(BUDGET_PROMPT, (t, ctx) => parseBudget(t, nluResultOf(ctx)) !== undefined));
-    this.addDialog(guidedPrompt(TEXTURE_PROMPT, (t) => parseTexture(t) !== undefined));
+    this.addDialog(validatedPrompt(SKIN_PROMPT, (t, ctx) => parseSkinType(t, nluResultOf(ctx)) !== undefined));
+    this.addDialog(validatedPrompt(CONCERN_PROMPT, (t, ctx) => parseConcern(t, nluResultOf(ctx), true) !== undefined));
+    this.addDialog(validatedPrompt(BUDGET_PROMPT, (t, ctx) => parseBudget(t, nluResultOf(ctx)) !== undefined));
+    this.addDialog(validatedPrompt(TEXTURE_PROMPT, (t) => parseTexture(t) !== undefined));
     this.addDialog(
       new WaterfallDialog(FLOW, [
         this.seedStep.bind(this),
@@ -81,7 +82,7 @@ export class NeedsDiscoveryDialog extends ComponentDialog {
     if (profile.skinType) return step.next();
     return step.prompt(
       SKIN_PROMPT,
-      guidedOptions(say(lang, '亲，您是什么肤质呢？', 'What is your skin type?'), say(lang, '请选一个肤质，例如「油皮」～', 'Please pick one, for example "Oily".'), choicesOf(SKIN_TYPES, lang), ['skin_type']),
+      guidedOptions(say(lang, GUIDE_TEXT.askSkin), say(lang, GUIDE_TEXT.skinRetry), choicesOf(SKIN_TYPES, lang), ['skin_type']),
     );
   }
 
@@ -96,8 +97,8 @@ export class NeedsDiscoveryDialog extends ComponentDialog {
     return step.prompt(
       CONCERN_PROMPT,
       guidedOptions(
-        say(lang, '您最近是否关注抗老产品？或者您最想改善的是哪方面呢？', 'Are you looking into anti-ageing products lately? Or what would you most like to improve?'),
-        say(lang, '请告诉我您最想改善的方面，例如「抗老」或「保湿」～', 'Please tell me what to focus on, for example "Anti-ageing" or "Hydration".'),
+        say(lang, GUIDE_TEXT.askConcern),
+        say(lang, GUIDE_TEXT.concernRetry),
         choicesOf(CONCERNS, lang),
         ['concern'],
       ),
@@ -115,17 +116,17 @@ export class NeedsDiscoveryDialog extends ComponentDialog {
     const skin = profile.skinType;
     await step.context.sendActivity(
       (step.values as FlowValues).knewConcern && typeof step.result !== 'string'
-        ? say(lang, `已了解您的情况：${skin}，想要${concern}。`, `I remember: ${label(SKIN_TYPES, skin, lang).toLowerCase()} skin, focus on ${label(CONCERNS, concern, lang).toLowerCase()}.`)
-        : say(lang, `好的，记下啦：${skin}，想要${concern}。`, `Got it: ${label(SKIN_TYPES, skin, lang).toLowerCase()} skin, focus on ${label(CONCERNS, concern, lang).toLowerCase()}.`),
+        ? say(lang, GUIDE_TEXT.rememberedNeeds(skin, concern))
+        : say(lang, GUIDE_TEXT.notedNeeds(skin, concern)),
     );
     const guide = await this.deps.guide.get(step.context, {});
     if (profile.budgetMax || guide.budgetAsked) return step.next();
-    const choices = lang === 'en' ? ['Under ¥300', '¥300-600', 'Over ¥600', 'No limit'] : ['300元以内', '300-600元', '600元以上', '不限'];
+    const choices = BUDGET_CHOICES.map((choice) => say(lang, choice));
     return step.prompt(
       BUDGET_PROMPT,
       guidedOptions(
-        say(lang, '您的预算大概是多少呢？', 'What is your budget?'),
-        say(lang, '请告诉我大概的预算，例如「500以内」，或者「不限」～', 'Please give me a rough budget, for example "under 500", or "no limit".'),
+        say(lang, GUIDE_TEXT.askBudget),
+        say(lang, GUIDE_TEXT.budgetRetry),
         choices.map((value) => ({ value })),
         ['money'],
       ),
@@ -142,10 +143,10 @@ export class NeedsDiscoveryDialog extends ComponentDialog {
       await this.deps.guide.set(step.context, { ...guide, budgetAsked: true });
     }
     if (profile.texture || guide.textureAsked) return step.next();
-    const choices = [...choicesOf(TEXTURES, lang), { value: say(lang, '都可以', 'Either'), synonyms: ['都可以', 'either', 'any'] }];
+    const choices = [...choicesOf(TEXTURES, lang), { value: say(lang, GUIDE_TEXT.textureEither), synonyms: ['都可以', 'either', 'any'] }];
     return step.prompt(
       TEXTURE_PROMPT,
-      guidedOptions(say(lang, '喜欢清爽还是滋润的质地呢？', 'Do you prefer a light or a rich texture?'), say(lang, '请选「清爽」「滋润」或「都可以」～', 'Please pick "Light", "Rich" or "Either".'), choices),
+      guidedOptions(say(lang, GUIDE_TEXT.askTexture), say(lang, GUIDE_TEXT.textureRetry), choices),
     );
   }
 
@@ -161,7 +162,7 @@ export class NeedsDiscoveryDialog extends ComponentDialog {
     }
     const rec = recommend(this.deps.knowledge, needsOf(current, (step.values as FlowValues).category), lang, this.deps.cartBase);
     if (!rec) {
-      await step.context.sendActivity(say(lang, '暂时没有找到合适的商品，您可以换个需求试试，或输入「转人工」。', 'I could not find a match; try other wishes, or type "agent".'));
+      await step.context.sendActivity(say(lang, GUIDE_TEXT.noMatch));
       await this.deps.profile.set(step.context, current);
       return step.endDialog(current);
     }

@@ -6,12 +6,11 @@ import type { TurnContext } from 'botbuilder';
 import { customerIdOf } from '../turn/customerState';
 import type { Product } from '../../knowledge/types';
 import type { Offer } from '../../services/promotions';
-import { price, productHeroCard, productName, shortDateTime } from '../cards';
-import { ReplyLanguage, say } from '../language';
+import { productHeroCard, productName } from '../flow/cards';
+import { money, shortDateTime } from '../flow/format';
+import { ReplyLanguage, say } from '../flow/language';
 import type { ShoppingDeps } from './deps';
-
-export const CLAIM_GIFT_ZH = '领取赠品';
-export const CLAIM_GIFT_EN = 'Claim the gift';
+import { GUIDE_TEXT } from './text';
 
 function until(date: Date, lang: ReplyLanguage): string {
   return shortDateTime(date, lang);
@@ -22,20 +21,18 @@ export function offerText(offer: Offer, lang: ReplyLanguage): string {
   const name = productName(offer.product, lang);
   if (offer.coupon) {
     const { doc, promotion, priceAfter, alreadyHeld } = offer.coupon;
-    const title = lang === 'en' ? promotion.titleEn : promotion.title;
+    const title = say(lang, { zh: promotion.title, en: promotion.titleEn });
     parts.push(
       alreadyHeld
-        ? say(lang, `您已经有一张${title}（券码 ${doc._id}，${until(doc.expiresAt, lang)} 前有效），用在${name}上到手价 ${price(priceAfter)}。`, `You already hold a coupon: ${title} (code ${doc._id}, valid until ${until(doc.expiresAt, lang)}); with it ${name} comes to ${price(priceAfter)}.`)
-        : say(lang, `理解您的顾虑～为您申请到一张${title}，券码 ${doc._id}，${until(doc.expiresAt, lang)} 前有效，用券后${name}到手价 ${price(priceAfter)}。`, `I understand. Here is a coupon for you: ${title}, code ${doc._id}, valid until ${until(doc.expiresAt, lang)}; with it ${name} comes to ${price(priceAfter)}.`),
+        ? say(lang, GUIDE_TEXT.couponAlreadyHeld(title, doc._id, until(doc.expiresAt, lang), name, money(priceAfter)))
+        : say(lang, GUIDE_TEXT.couponIssued(title, doc._id, until(doc.expiresAt, lang), name, money(priceAfter))),
     );
   }
   if (offer.gift && !offer.gift.claimed) {
     const p = offer.gift.promotion;
-    parts.push(
-      say(lang, `另外这款参加「${p.title}」，目前还剩 ${offer.gift.remaining} 份，回复「${CLAIM_GIFT_ZH}」即可为您锁定名额。`, `Also: ${p.titleEn} — ${offer.gift.remaining} left. Reply "${CLAIM_GIFT_EN}" to reserve yours.`),
-    );
+    parts.push(say(lang, GUIDE_TEXT.giftOffer(p, offer.gift.remaining)));
   } else if (offer.gift?.claimed) {
-    parts.push(say(lang, '您的赠品名额已锁定，下单即送～', 'Your gift is reserved and ships with your order.'));
+    parts.push(say(lang, GUIDE_TEXT.giftReserved));
   }
   return parts.join('\n');
 }
@@ -44,9 +41,9 @@ export function offerText(offer: Offer, lang: ReplyLanguage): string {
 export async function sendOffer(context: TurnContext, deps: ShoppingDeps, product: Product, lang: ReplyLanguage): Promise<boolean> {
   const offer = await deps.promotions.offers.forHesitation(customerIdOf(context), product);
   if (!offer) return false;
-  const actions = offer.gift && !offer.gift.claimed ? [say(lang, CLAIM_GIFT_ZH, CLAIM_GIFT_EN)] : [];
+  const actions = offer.gift && !offer.gift.claimed ? [say(lang, GUIDE_TEXT.claimGift)] : [];
   const card = productHeroCard(product, lang, {
-    claim: offer.coupon ? say(lang, `券后 ${price(offer.coupon.priceAfter)}`, `${price(offer.coupon.priceAfter)} with coupon`) : undefined,
+    claim: offer.coupon ? say(lang, GUIDE_TEXT.priceWithCoupon(money(offer.coupon.priceAfter))) : undefined,
     actions,
     cartBase: deps.cartBase,
   });

@@ -3,12 +3,14 @@
  * the gift it qualifies for, and a cross-sell suggestion (lipstick → same-shade blush).
  */
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { cartUrl, price, productHeroCard, productName } from '../cards';
-import { replyLanguage, say } from '../language';
+import { cartUrl, productHeroCard, productName } from '../flow/cards';
+import { money } from '../flow/format';
+import { replyLanguage, say } from '../flow/language';
 import { crossSellFor } from '../marketing/crossSell';
 import type { ShoppingDeps } from './deps';
 import { focusProduct, noteViewed } from './productFocus';
 import { claimFor } from './recommendations';
+import { GUIDE_TEXT } from './text';
 
 export const PLACE_ORDER_DIALOG = 'placeOrderDialog';
 const FLOW = 'placeOrderFlow';
@@ -26,15 +28,15 @@ export class PlaceOrderDialog extends ComponentDialog {
     const lang = replyLanguage(context, profile.language);
     const product = focusProduct(context, this.deps.knowledge, profile);
     if (!product || product.competitor) {
-      await context.sendActivity(say(lang, '您想买哪一款呢？把商品名发给我，我给您加购物车链接～', 'Which product would you like? Send me its name and I will give you the cart link.'));
+      await context.sendActivity(say(lang, GUIDE_TEXT.askWhichToBuy));
       return step.endDialog();
     }
     const url = cartUrl(product._id, this.deps.cartBase);
-    const lines = [say(lang, `好的！${productName(product, lang)}（${price(product.price)}），点这里加入购物车并结算：${url}`, `Great choice! ${productName(product, lang)} (${price(product.price)}) — add to cart and check out here: ${url}`)];
-    if (product.stock <= 0) lines.push(say(lang, '这款暂时缺货，加购后到货会通知您。', 'It is out of stock right now; we will let you know when it is back.'));
+    const lines = [say(lang, GUIDE_TEXT.cartLink(productName(product, lang), money(product.price), url))];
+    if (product.stock <= 0) lines.push(say(lang, GUIDE_TEXT.outOfStock));
     const gift = await this.deps.promotions.offers.giftFor(product);
     if (gift?.gift && gift.gift.remaining > 0) {
-      lines.push(say(lang, `这款参加「${gift.title}」，还剩 ${gift.gift.remaining} 份，回复「领取赠品」锁定名额。`, `It qualifies for "${gift.titleEn}" — ${gift.gift.remaining} left; reply "Claim the gift" to reserve one.`));
+      lines.push(say(lang, GUIDE_TEXT.qualifiesForGift(gift, gift.gift.remaining)));
     }
     await context.sendActivity({ type: 'message', text: lines.join('\n'), attachments: [productHeroCard(product, lang, { claim: claimFor(product, {}, lang), cartBase: this.deps.cartBase })] });
     const extra = crossSellFor(this.deps.knowledge, product, lang, this.deps.cartBase, context.activity.text ?? '');

@@ -7,15 +7,17 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Product } from '../../knowledge/types';
-import { price, productHeroCard, productName } from '../cards';
-import { isQuestionLike } from '../interruptions';
-import { replyLanguage, ReplyLanguage, say } from '../language';
-import type { FlowResult } from '../mainDialog';
+import { productHeroCard, productName } from '../flow/cards';
+import { money } from '../flow/format';
+import { isQuestionLike } from '../flow/questions';
+import { replyLanguage, ReplyLanguage, say } from '../flow/language';
+import type { FlowResult } from '../flow/area';
 import type { ShoppingDeps } from './deps';
-import { guidedOptions, guidedPrompt } from './guidedPrompt';
+import { guidedOptions, validatedPrompt } from '../flow/validatedPrompt';
 import { offerOnce } from './offerReply';
 import { focusProduct, noteViewed } from './productFocus';
 import { claimFor } from './recommendations';
+import { GUIDE_TEXT } from './text';
 
 export const PRODUCT_QUESTION_DIALOG = 'productQuestionDialog';
 const WHICH_PROMPT = 'productWhichPrompt';
@@ -47,7 +49,7 @@ async function answerAbout(context: TurnContext, deps: ShoppingDeps, lang: Reply
   }
   const firstLook = profile.viewedProducts?.[0] !== product._id;
   // a bare product name ("迪奥999口红") asks for the product, not for an attribute: introduce it
-  const text = !answer.found && !isQuestionLike(question) ? introduce(product, lang) : answer.answer || say(lang, '这个信息商品资料里暂时没有，我帮您转给人工客服确认好吗？', 'That is not in our product data; shall I ask a human colleague?');
+  const text = !answer.found && !isQuestionLike(question) ? introduce(product, lang) : answer.answer || say(lang, GUIDE_TEXT.notInProductData);
   const attachments = firstLook ? [productHeroCard(product, lang, { claim: claimFor(product, {}, lang), cartBase: deps.cartBase })] : [];
   await context.sendActivity({ type: 'message', text, attachments });
   const updated = noteViewed(profile, product._id);
@@ -56,19 +58,15 @@ async function answerAbout(context: TurnContext, deps: ShoppingDeps, lang: Reply
 }
 
 function introduce(p: Product, lang: ReplyLanguage): string {
-  const concerns = p.concerns?.length ? say(lang, `，主打${p.concerns.slice(0, 3).join('、')}`, `, for ${p.concerns.slice(0, 3).join(', ')}`) : '';
-  const skin = p.skinTypes?.length ? say(lang, `，适合${p.skinTypes.join('、')}`, `, suits ${p.skinTypes.join(', ')}`) : '';
-  return say(
-    lang,
-    `${productName(p, lang)}，${price(p.price)}${concerns}${skin}。想了解成分、用法或者和别的产品对比，都可以问我～`,
-    `${productName(p, lang)}, ${price(p.price)}${concerns}${skin}. Ask me about ingredients, usage, or a comparison.`,
-  );
+  const concerns = p.concerns?.length ? say(lang, GUIDE_TEXT.introConcerns(p.concerns.slice(0, 3))) : '';
+  const skin = p.skinTypes?.length ? say(lang, GUIDE_TEXT.introSkinTypes(p.skinTypes)) : '';
+  return say(lang, GUIDE_TEXT.introduce(productName(p, lang), money(p.price), concerns, skin));
 }
 
 export class ProductQuestionDialog extends ComponentDialog {
   constructor(private readonly deps: ShoppingDeps) {
     super(PRODUCT_QUESTION_DIALOG);
-    this.addDialog(guidedPrompt(WHICH_PROMPT, (text) => deps.knowledge.findProductMention(text) !== undefined));
+    this.addDialog(validatedPrompt(WHICH_PROMPT, (text) => deps.knowledge.findProductMention(text) !== undefined));
     this.addDialog(new WaterfallDialog(FLOW, [this.answerStep.bind(this), this.whichStep.bind(this)]));
     this.initialDialogId = FLOW;
   }
@@ -84,8 +82,8 @@ export class ProductQuestionDialog extends ComponentDialog {
     return step.prompt(
       WHICH_PROMPT,
       guidedOptions(
-        say(lang, '您问的是哪款产品呢？发商品名给我就好，例如「小棕瓶」～', 'Which product do you mean? Send me its name.'),
-        say(lang, '没找到这款哦，请发一下商品名称，例如「小棕瓶」或「神仙水」～', 'I could not find that one; please send the product name.'),
+        say(lang, GUIDE_TEXT.askWhichProduct),
+        say(lang, GUIDE_TEXT.productNotFound),
         [],
         ['product'],
       ),

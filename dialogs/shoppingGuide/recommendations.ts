@@ -6,9 +6,10 @@
 import type { Activity } from 'botbuilder';
 import type { KnowledgeBase, Needs, Product } from '../../knowledge/types';
 import type { CustomerProfile } from '../../services/customers/profile';
-import { HeroOptions, productCarousel, productHeroCard, productLine } from '../cards';
-import { ReplyLanguage, say } from '../language';
-import { CONCERNS, label, SKIN_TYPES, TEXTURES } from './answerParsers';
+import { HeroOptions, productCarousel, productHeroCard, productLine } from '../flow/cards';
+import { ReplyLanguage, say } from '../flow/language';
+import { CONCERNS, label } from './answerParsers';
+import { GUIDE_TEXT } from './text';
 
 export function needsOf(profile: CustomerProfile, category?: string): Needs {
   return {
@@ -24,7 +25,7 @@ export function needsOf(profile: CustomerProfile, category?: string): Needs {
 export function claimFor(p: Product, needs: Needs, lang: ReplyLanguage): string | undefined {
   const concern = needs.concern && p.concerns?.includes(needs.concern) ? needs.concern : p.concerns?.[0];
   const ing = p.ingredients?.find((i) => i.concentration !== undefined) ?? p.ingredients?.[0];
-  const ingText = ing ? `${lang === 'en' ? (ing.nameEn ?? ing.name) : ing.name}${ing.concentration !== undefined ? ` ${ing.concentration}%` : ''}` : undefined;
+  const ingText = ing ? `${say(lang, { zh: ing.name, en: ing.nameEn ?? ing.name })}${ing.concentration !== undefined ? ` ${ing.concentration}%` : ''}` : undefined;
   const parts = [concern ? label(CONCERNS, concern, lang) : undefined, ingText].filter(Boolean);
   return parts.length ? parts.join(' · ') : undefined;
 }
@@ -33,17 +34,17 @@ export function claimFor(p: Product, needs: Needs, lang: ReplyLanguage): string 
 export function whyFor(p: Product, needs: Needs, lang: ReplyLanguage): string | undefined {
   const reasons: string[] = [];
   if (needs.skinType && (p.skinTypes?.includes(needs.skinType) || p.skinTypes?.includes('所有肤质'))) {
-    reasons.push(say(lang, `适合${needs.skinType}`, `suits ${label(SKIN_TYPES, needs.skinType, lang).toLowerCase()} skin`));
+    reasons.push(say(lang, GUIDE_TEXT.suitsSkin(needs.skinType)));
   }
   if (needs.concern && p.concerns?.includes(needs.concern)) {
-    reasons.push(say(lang, `主打${needs.concern}`, `targets ${label(CONCERNS, needs.concern, lang).toLowerCase()}`));
+    reasons.push(say(lang, GUIDE_TEXT.targetsConcern(needs.concern)));
   }
   if (needs.texture && p.texture?.includes(needs.texture)) {
-    reasons.push(say(lang, `质地${p.texture}`, `${label(TEXTURES, needs.texture, lang).toLowerCase()} texture`));
+    reasons.push(say(lang, GUIDE_TEXT.hasTexture(p.texture, needs.texture)));
   }
-  if (needs.budgetMax && p.price <= needs.budgetMax) reasons.push(say(lang, `在您的预算 ¥${needs.budgetMax} 内`, `within your ¥${needs.budgetMax} budget`));
+  if (needs.budgetMax && p.price <= needs.budgetMax) reasons.push(say(lang, GUIDE_TEXT.withinBudget(needs.budgetMax)));
   if (reasons.length === 0) return undefined;
-  return say(lang, `推荐理由：${reasons.join('，')}`, `Why: ${reasons.join(', ')}`);
+  return say(lang, GUIDE_TEXT.whyItFits(reasons));
 }
 
 export interface Recommendation {
@@ -64,8 +65,8 @@ export function recommend(knowledge: KnowledgeBase, needs: Needs, lang: ReplyLan
     const relaxed = i > 0 || onConcern.length === 0;
     const options = (p: Product): HeroOptions => ({ claim: claimFor(p, needs, lang), why: whyFor(p, needs, lang), cartBase });
     const intro = relaxed
-      ? say(lang, '完全符合所有条件的暂时没有，这几款最接近您的需求：', 'Nothing matches every wish exactly; these come closest:')
-      : say(lang, `根据您的情况，为您挑了 ${products.length} 款：`, `Based on what you told me, here are ${products.length} picks:`);
+      ? say(lang, GUIDE_TEXT.relaxedIntro)
+      : say(lang, GUIDE_TEXT.picksIntro(products.length));
     const text = [intro, ...products.map((p, n) => `${n + 1}. ${productLine(p, lang, options(p))}`)].join('\n');
     const activity = productCarousel(text, products.map((p) => productHeroCard(p, lang, options(p))));
     return { products, needs, relaxed, activity };

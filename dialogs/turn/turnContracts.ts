@@ -1,10 +1,11 @@
 /**
- * What the turn pipeline shares with the parts plugged into it: keys in turnState and the interceptor
- * interface (handoff gate, account linking). The observer of finished turns is analytics' own contract
- * (services/analytics/turnOutcome.ts).
+ * What the turn pipeline shares with the parts plugged into it: keys in turnState (NLU result, source
+ * address, the turn's outcome, after-turn work) and the middleware interface (handoff gate, account
+ * linking, NLU corrections, analytics).
  */
-import type { TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from 'botbuilder';
 import type { NluResult } from '../../nlu/types';
+import type { TurnOutcome } from '../../services/analytics/turnOutcome';
 
 /** The recognizer's result for this turn's message. */
 export const NLU_RESULT = Symbol('nluResult');
@@ -44,13 +45,21 @@ export function takeAfterTurnTasks(context: TurnContext): (() => Promise<void>)[
 }
 
 /**
- * Runs before recognition, in order. Returning true means "handled": the turn ends there (state is
- * still saved). The handoff gate (bot stays quiet while a human owns the customer) and account linking
- * codes are interceptors.
+ * botbuilder Middleware the bot runs in order, once the customer is resolved and locked and their state
+ * loaded (again in each retried attempt). A middleware that handles the turn does not call `next()`:
+ * recognition and the dialog are skipped, the state is still saved, and the turn's outcome names it
+ * (`interceptedBy`). The handoff gate (the bot stays quiet while a human owns the customer), account
+ * linking codes and NLU corrections are such middleware. The name is what analytics records.
  */
-export interface TurnInterceptor {
+export interface TurnMiddleware extends Middleware {
   readonly name: string;
-  intercept(context: TurnContext, customerId: string): Promise<boolean>;
+}
+
+/** What analytics records about this message turn; set by the bot once the customer is resolved. */
+export const TURN_OUTCOME = Symbol('turnOutcome');
+
+export function turnOutcomeOf(context: TurnContext): TurnOutcome | undefined {
+  return context.turnState.get(TURN_OUTCOME) as TurnOutcome | undefined;
 }
 
 /** What every channel adapter hands its turns to (the CustomerServiceBot in the app, a stub in tests). */

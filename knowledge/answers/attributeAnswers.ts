@@ -6,7 +6,7 @@ import type { Answer, Lang, Product } from '../types';
 import { concernEn, skinTypeEn } from '../text/synonyms';
 import { canonicalConcern, canonicalSkinType } from '../search/productTerms';
 import { AttributeQuestion, parseAttributeQuestion } from './questionParser';
-import { normalizeText } from '../text/normalize';
+import { normalizeForSearch } from '../../platform/text/normalize';
 
 const say = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 const list = (lang: Lang, items: string[]) => items.join(lang === 'zh' ? '、' : ', ');
@@ -107,10 +107,10 @@ export function answerFor(product: Product, q: AttributeQuestion, lang: Lang): A
  * it is in the title, not because the customer asks whether it repairs.
  */
 function withoutProductName(question: string, product: Product): string {
-  let q = normalizeText(question);
-  const title = normalizeText(product.title);
-  const names = [title, title.replace(/\s*\d+(\.\d+)?\s*(ml|g|片)\s*$/i, ''), ...(product.nicknames ?? []).map(normalizeText)];
-  if (product.titleEn) names.push(normalizeText(product.titleEn));
+  let q = normalizeForSearch(question);
+  const title = normalizeForSearch(product.title);
+  const names = [title, title.replace(/\s*\d+(\.\d+)?\s*(ml|g|片)\s*$/i, ''), ...(product.nicknames ?? []).map(normalizeForSearch)];
+  if (product.titleEn) names.push(normalizeForSearch(product.titleEn));
   for (const name of names.sort((a, b) => b.length - a.length)) if (name.length >= 2) q = q.split(name).join(' ');
   return q;
 }

@@ -3,8 +3,9 @@
  * of jieba words and CJK bigrams (rare words weigh more); the best variant's overlap is the confidence.
  */
 import type { FaqEntry, Lang } from '../types';
-import { asciiWords, cjkBigrams, normalizeText } from '../text/normalize';
-import { segment } from '../text/segmenter';
+import { asciiWords, cjkBigrams } from '../text/searchText';
+import { normalizeForSearch } from '../../platform/text/normalize';
+import { segmentForSearch } from '../text/searchWords';
 
 const FILLER = new Set('的 了 吗 呢 啊 我 你 们 是 请问 怎么 办 what how do i can you the a an is are my to of for'.split(' '));
 
@@ -26,9 +27,9 @@ function arabicDays(text: string): string {
 }
 
 function features(text: string): Set<string> {
-  const norm = arabicDays(normalizeText(text));
+  const norm = arabicDays(normalizeForSearch(text));
   const out = new Set<string>();
-  for (const t of segment(norm)) if (!FILLER.has(t)) out.add(t);
+  for (const t of segmentForSearch(norm)) if (!FILLER.has(t)) out.add(t);
   for (const w of asciiWords(norm)) if (!FILLER.has(w)) out.add(w);
   for (const g of cjkBigrams(norm)) out.add(`2:${g}`);
   return out;

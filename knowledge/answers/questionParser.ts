@@ -2,7 +2,7 @@
  * What attribute a product question asks about ("适合油皮吗" → skin type 油皮, "含多少玻色因" →
  * ingredient 玻色因, "开封后能用多久" → period after opening). Order matters: the most specific first.
  */
-import { normalizeText } from '../text/normalize';
+import { normalizeForSearch } from '../../platform/text/normalize';
 import { concernLookup, skinTypeLookup } from '../text/synonyms';
 
 export type AttributeKind =
@@ -47,11 +47,11 @@ function wordIn(text: string, word: string): boolean {
  * catalogue) knows, so "含多少玻色因" finds 玻色因 even when no rule names it.
  */
 export function parseAttributeQuestion(question: string, ingredientNames: string[]): AttributeQuestion | undefined {
-  const q = normalizeText(question);
+  const q = normalizeForSearch(question);
   const ingredient = ingredientNames
     .filter((n) => n.length >= 2)
     .sort((a, b) => b.length - a.length)
-    .find((n) => q.includes(normalizeText(n)));
+    .find((n) => q.includes(normalizeForSearch(n)));
   if (ingredient && AMOUNT_QUESTION.test(q)) return { kind: 'ingredient', value: ingredient };
   const skin = SKIN_WORDS.find((w) => wordIn(q, w));
   if (skin && (SKIN_QUESTION.test(q) || /吗|\?|？/.test(q))) return { kind: 'skinType', value: skinTypeLookup.get(skin) };

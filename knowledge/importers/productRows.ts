@@ -4,7 +4,7 @@
  * brand name and the product type.
  */
 import type { Lexicon } from '../search/lexicon';
-import { normalizeText } from '../text/normalize';
+import { normalizeForSearch } from '../../platform/text/normalize';
 import { extractType } from './titleExtraction';
 
 const LISTS = ['sizes', 'concerns', 'skinTypes', 'nicknames'] as const;
@@ -40,7 +40,7 @@ export function completeProduct(input: Record<string, unknown>, lexicon: Lexicon
   delete p.id;
   if (typeof p._id === 'number') p._id = String(p._id);
   if (!p.brandId && typeof p.brand === 'string' && p.brand.trim()) {
-    p.brandId = lexicon.brandOf(normalizeText(p.brand).trim()) ?? `b-${normalizeText(p.brand).replace(/[^\p{L}\p{N}]+/gu, '')}`;
+    p.brandId = lexicon.brandOf(normalizeForSearch(p.brand).trim()) ?? `b-${normalizeForSearch(p.brand).replace(/[^\p{L}\p{N}]+/gu, '')}`;
   }
   if (!p.brand && typeof p.brandId === 'string') p.brand = lexicon.brands.get(p.brandId)?.name;
   if (!p.topCategory && typeof p.category === 'string') p.topCategory = extractType(p.category)?.topCategory ?? 'other';

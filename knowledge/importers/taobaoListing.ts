@@ -5,7 +5,7 @@
  */
 import type { Brand, Product } from '../types';
 import type { Lexicon } from '../search/lexicon';
-import { normalizeText } from '../text/normalize';
+import { normalizeForSearch } from '../../platform/text/normalize';
 import { extractBrandForms, extractClaims, extractSizes, extractType } from './titleExtraction';
 
 export const LISTING_COLUMNS = ['id', 'title', 'price_cny'];
@@ -42,17 +42,17 @@ export function listingToProduct(row: Record<string, string>, lexicon: Lexicon, 
   const comments = count(row.comment_count, 'comment_count');
   if (typeof comments === 'object') return comments;
 
-  const norm = normalizeText(title);
+  const norm = normalizeForSearch(title);
   const shop = (row.brand_shop ?? '').trim();
   const forms = extractBrandForms(title, shop ? [shop] : []);
-  let brandId: string | undefined = (shop ? lexicon.brandOf(normalizeText(shop)) : undefined) ?? lexicon.brandsIn(norm)[0];
-  if (!brandId && forms?.chinese) brandId = lexicon.brandOf(normalizeText(forms.chinese));
-  if (!brandId && forms?.latin) brandId = lexicon.brandOf(normalizeText(forms.latin));
+  let brandId: string | undefined = (shop ? lexicon.brandOf(normalizeForSearch(shop)) : undefined) ?? lexicon.brandsIn(norm)[0];
+  if (!brandId && forms?.chinese) brandId = lexicon.brandOf(normalizeForSearch(forms.chinese));
+  if (!brandId && forms?.latin) brandId = lexicon.brandOf(normalizeForSearch(forms.latin));
   let brand: Brand | undefined;
   if (!brandId) {
     const name = shop || forms?.chinese || forms?.latin;
     if (!name) return { error: 'no brand in brand_shop or title' };
-    brandId = `b-${normalizeText(name).replace(/[^\p{L}\p{N}]+/gu, '')}`;
+    brandId = `b-${normalizeForSearch(name).replace(/[^\p{L}\p{N}]+/gu, '')}`;
     const aliases = [name, ...(forms && forms.chinese === name && forms.latin ? [forms.latin] : [])];
     brand = { _id: brandId, name, aliases, own: true, ...(forms?.latin && forms.chinese === name ? { nameEn: forms.latin } : {}) };
   }

@@ -3,7 +3,7 @@
  * forms), sizes (50g, 120ML, 10片), product type and claims, and skin types. Pure functions.
  */
 import type { TopCategory } from '../types';
-import { normalizeText } from '../text/normalize';
+import { normalizeForSearch } from '../../platform/text/normalize';
 import { concernLookup, skinTypeLookup } from '../text/synonyms';
 
 /** title keyword → product type; a set/gift box wins, otherwise the earliest keyword in the title */
@@ -30,7 +30,7 @@ const TYPE_KEYWORDS: [string, string, TopCategory][] = [
 const SET_WORDS = ['套装', '套盒', '礼盒', '套组', '组合装'];
 
 export function extractType(title: string): { category: string; topCategory: TopCategory } | undefined {
-  const t = normalizeText(title).replace(/【[^】]*】|\[[^\]]*\]/g, ' ');
+  const t = normalizeForSearch(title).replace(/【[^】]*】|\[[^\]]*\]/g, ' ');
   if (SET_WORDS.some((w) => t.includes(w))) {
     const inner = extractTypeOnly(t);
     return { category: '套装', topCategory: inner?.topCategory ?? 'skincare' };
@@ -53,7 +53,7 @@ const SIZE = /(\d+(?:\.\d+)?)\s*(ml|毫升|g|克|片|支|ml\b)/gi;
 
 export function extractSizes(title: string): string[] {
   const sizes: string[] = [];
-  for (const m of normalizeText(title).matchAll(SIZE)) {
+  for (const m of normalizeForSearch(title).matchAll(SIZE)) {
     const unit = m[2]!.toLowerCase();
     const u = unit === '毫升' ? 'ml' : unit === '克' ? 'g' : unit;
     const size = `${Number(m[1])}${u}`;
@@ -66,7 +66,7 @@ const CONCERN_WORDS = [...concernLookup.keys()].filter((k) => /[\u4e00-\u9fff]/.
 const SKIN_WORDS = [...skinTypeLookup.keys()].filter((k) => /[\u4e00-\u9fff]/.test(k) && k.length >= 2).sort((a, b) => b.length - a.length);
 
 export function extractClaims(title: string): { concerns: string[]; skinTypes: string[] } {
-  const t = normalizeText(title);
+  const t = normalizeForSearch(title);
   const concerns = new Set<string>();
   for (const w of CONCERN_WORDS) if (t.includes(w)) concerns.add(concernLookup.get(w)!);
   const skinTypes = new Set<string>();

@@ -3,8 +3,9 @@
  * (小棕瓶, DW). Kept in sync with the catalogue; the segmenter learns every Chinese name as a word.
  */
 import type { Brand, Product } from '../types';
-import { editDistance, normalizeText } from '../text/normalize';
-import { addWords } from '../text/segmenter';
+import { editDistance } from '../text/searchText';
+import { normalizeForSearch } from '../../platform/text/normalize';
+import { addSearchWords } from '../text/searchWords';
 
 export class Lexicon {
   readonly brands = new Map<string, Brand>();
@@ -17,7 +18,7 @@ export class Lexicon {
     this.brands.set(brand._id, brand);
     const names = [brand.name, brand.nameEn ?? '', ...brand.aliases].filter(Boolean);
     for (const name of names) {
-      const key = normalizeText(name).trim();
+      const key = normalizeForSearch(name).trim();
       if (!key) continue;
       // short Latin aliases (EL, CD, PD) are ambiguous inside words; they still match as whole tokens
       if (!this.brandAlias.has(key)) this.brandAlias.set(key, brand._id);
@@ -26,21 +27,21 @@ export class Lexicon {
       if (/\s/.test(key)) this.phraseList.push(key);
     }
     this.phraseList.sort((a, b) => b.length - a.length);
-    addWords(names);
+    addSearchWords(names);
   }
 
   addProduct(p: Product): void {
-    if (p.shades?.length) addWords(p.shades.map((s) => s.name));
-    if (p.line) addWords([p.line]);
+    if (p.shades?.length) addSearchWords(p.shades.map((s) => s.name));
+    if (p.line) addSearchWords([p.line]);
     if (!p.nicknames?.length) return;
     for (const nick of p.nicknames) {
-      const key = normalizeText(nick).trim();
+      const key = normalizeForSearch(nick).trim();
       if (!key) continue;
       const ids = this.nicknames.get(key) ?? new Set<string>();
       ids.add(p._id);
       this.nicknames.set(key, ids);
     }
-    addWords(p.nicknames);
+    addSearchWords(p.nicknames);
   }
 
   brandOf(token: string): string | undefined {

@@ -9,7 +9,7 @@ import { canonicalCategory, canonicalConcern, canonicalSkinType } from './produc
 import { FLAG_COMPETITOR, FLAG_IN_STOCK, ProductIndex } from './productIndex';
 import type { Lexicon } from './lexicon';
 import { parseQuery, QueryUnit } from './queryParser';
-import { normalizeText } from '../text/normalize';
+import { normalizeForSearch } from '../../platform/text/normalize';
 
 export interface RankedDoc {
   doc: number;
@@ -187,7 +187,7 @@ export class ProductSearch {
     const p = this.products;
     let brandNo = -1;
     if (f.brand) {
-      const key = normalizeText(f.brand).trim();
+      const key = normalizeForSearch(f.brand).trim();
       const brandId = this.lexicon.brands.has(f.brand) ? f.brand : this.lexicon.brandOf(key);
       const no = brandId === undefined ? undefined : p.brandNos.get(brandId);
       if (no === undefined) return undefined;

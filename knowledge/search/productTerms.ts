@@ -4,8 +4,9 @@
  * come from jieba, plus CJK character bigrams ("2:" prefix) that catch near-misses and odd segmentation.
  */
 import type { Product } from '../types';
-import { asciiWords, cjkBigrams, normalizeText } from '../text/normalize';
-import { segment, segmentMany } from '../text/segmenter';
+import { asciiWords, cjkBigrams } from '../text/searchText';
+import { normalizeForSearch } from '../../platform/text/normalize';
+import { segmentForSearch, segmentManyForSearch } from '../text/searchWords';
 import { categoryLookup, concernLookup, skinTypeLookup } from '../text/synonyms';
 
 export const canonicalCategory = (category: string): string => categoryLookup.get(category.toLowerCase()) ?? category;
@@ -17,12 +18,12 @@ export function productText(p: Product): string {
   const parts = [p.title, p.titleEn ?? '', p.line ?? '', ...(p.nicknames ?? []), p.brand, p.category];
   for (const ing of p.ingredients ?? []) parts.push(ing.name);
   for (const shade of p.shades ?? []) parts.push(shade.name, shade.code);
-  return normalizeText(parts.join(' '));
+  return normalizeForSearch(parts.join(' '));
 }
 
 /** text terms: jieba words, ASCII words and CJK bigrams */
 export function textTerms(normalized: string, out: Set<string>): void {
-  for (const t of segment(normalized)) out.add(t);
+  for (const t of segmentForSearch(normalized)) out.add(t);
   for (const w of asciiWords(normalized)) out.add(w);
   for (const g of cjkBigrams(normalized)) out.add(`2:${g}`);
 }
@@ -34,7 +35,7 @@ export function productTerms(p: Product, words?: string[]): Set<string> {
   for (const c of p.concerns ?? []) terms.add(`k:${canonicalConcern(c)}`);
   for (const s of p.skinTypes ?? []) terms.add(`s:${canonicalSkinType(s)}`);
   const text = productText(p);
-  const tokens = words ?? segment(text);
+  const tokens = words ?? segmentForSearch(text);
   const ascii = asciiWords(text);
   for (const t of tokens) terms.add(t);
   for (const w of ascii) terms.add(w);
@@ -59,6 +60,6 @@ function impliedTerms(words: string[], terms: Set<string>): void {
 
 /** terms of many products, segmenting them in one native call */
 export function productTermsMany(products: Product[]): Set<string>[] {
-  const words = segmentMany(products.map(productText));
+  const words = segmentManyForSearch(products.map(productText));
   return products.map((p, i) => productTerms(p, words[i]));
 }

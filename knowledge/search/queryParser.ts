@@ -3,8 +3,9 @@
  * (synonyms: 洗面奶 → 洁面), a concern, a skin type, or free text (jieba word, with CJK bigrams for
  * near-misses and edit distance for English typos). Filler words (推荐, 一下, 的) are dropped.
  */
-import { asciiWords, cjkBigrams, editDistance, hasCjk, normalizeText } from '../text/normalize';
-import { segment } from '../text/segmenter';
+import { asciiWords, cjkBigrams, editDistance } from '../text/searchText';
+import { hasCjk, normalizeForSearch } from '../../platform/text/normalize';
+import { segmentForSearch } from '../text/searchWords';
 import { categoryLookup, concernLookup, skinTypeLookup, skinTypeSynonyms } from '../text/synonyms';
 import type { InvertedIndex } from './invertedIndex';
 import type { Lexicon } from './lexicon';
@@ -85,7 +86,7 @@ function closestAsciiTerm(word: string, index: InvertedIndex): string | undefine
 }
 
 export function parseQuery(query: string, lexicon: Lexicon, index: InvertedIndex): QueryUnit[] {
-  let text = normalizeText(query);
+  let text = normalizeForSearch(query);
   const units: QueryUnit[] = [];
   const seen = new Set<string>();
   const push = (u: QueryUnit) => {
@@ -106,7 +107,7 @@ export function parseQuery(query: string, lexicon: Lexicon, index: InvertedIndex
     push(unit());
     text = text.split(p).join(' ');
   }
-  const segmented = segment(text);
+  const segmented = segmentForSearch(text);
   const words = [...segmented, ...asciiWords(text).filter((w) => !segmented.includes(w))];
   let cursor = 0;
   for (const word of words) {

@@ -5,7 +5,7 @@
  */
 import type { Vocabulary } from '../../knowledge/types';
 import type { Entity } from '../types';
-import { toHalfWidth } from '../text/normalize';
+import { toHalfWidth } from '../../platform/text/normalize';
 import { recognizeChineseGaps } from './chineseGaps';
 import { Gazetteer } from './gazetteer';
 import { recognizeOrderNumbers } from './orderNumbers';

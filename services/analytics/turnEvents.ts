@@ -4,7 +4,7 @@
  * Events are buffered and written in batches, so analytics never adds a write to a customer's turn.
  */
 import crypto from 'node:crypto';
-import type { TurnObserver, TurnOutcome } from './turnOutcome';
+import type { TurnOutcome } from './turnOutcome';
 import type { DocumentStore } from '../../storage/documentStore';
 import type { Logger } from '../../platform/logger';
 
@@ -15,7 +15,7 @@ export interface TurnEvent extends TurnOutcome {
 
 export const TURN_EVENTS = 'turnEvents';
 
-export class TurnEventRecorder implements TurnObserver {
+export class TurnEventRecorder {
   private buffer: TurnEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
@@ -33,6 +33,7 @@ export class TurnEventRecorder implements TurnObserver {
     await store.ensureIndex(TURN_EVENTS, { fields: { customerId: 1 } });
   }
 
+  /** Buffers the event of a finished turn (called by the bot's analytics middleware). */
   async turnEnded(outcome: TurnOutcome): Promise<void> {
     const customerId = this.erased.get(outcome.customerId) ?? outcome.customerId;
     this.buffer.push({ ...outcome, customerId, _id: crypto.randomUUID(), at: new Date() });

@@ -1,4 +1,7 @@
-/** What analytics is told about every finished turn: the bot reports it, services record it (no Bot Framework types). */
+/**
+ * What analytics is told about every finished message turn: the bot fills it in (in turnState), the
+ * analytics middleware (bots/analyticsMiddleware.ts) hands it to TurnEventRecorder. No Bot Framework types.
+ */
 export interface TurnOutcome {
   customerId: string;
   channelId: string;
@@ -11,9 +14,4 @@ export interface TurnOutcome {
   latencyMs: number;
   attempts: number;
   error?: string;
-}
-
-/** Told about every finished turn (analytics events); must not throw. */
-export interface TurnObserver {
-  turnEnded(outcome: TurnOutcome): Promise<void>;
 }

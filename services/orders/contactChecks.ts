@@ -1,9 +1,10 @@
 /** Checks for the contact details a customer may change before shipment. */
+import { isMainlandMobile } from '../../platform/text/identifiers';
 
 /** Mainland mobile number (11 digits, 1[3-9]…), with an optional +86 prefix and separators. */
 export function normalizeMobile(raw: string): string | undefined {
   const digits = raw.replace(/[\s-]/g, '').replace(/^(\+?86)/, '');
-  return /^1[3-9]\d{9}$/.test(digits) ? digits : undefined;
+  return isMainlandMobile(digits) ? digits : undefined;
 }
 
 /** A deliverable address: long enough and naming a place (a district/road/number), not just a word. */

@@ -1,13 +1,10 @@
-/** Finds an order number in what the customer wrote: the NLU's order_id entity, else a 10–20 digit run. */
+/** Finds an order number in what the customer wrote: the NLU's order_id entity, else a digit run of the order-number shape. */
 import type { Entity } from '../../nlu/types';
+import { isOrderNumber, ORDER_NUMBER_DIGITS } from '../../platform/text/identifiers';
 
-const ORDER_NUMBER = /(?<!\d)(\d{10,20})(?!\d)/g;
-/** mainland mobile numbers are 11 digits starting 1[3-9]; never mistake one for an order number */
-const MOBILE = /^1[3-9]\d{9}$/;
+export { isOrderNumber };
 
-export function isOrderNumber(value: string): boolean {
-  return /^\d{10,20}$/.test(value) && !MOBILE.test(value);
-}
+const ORDER_NUMBER = new RegExp(`(?<!\\d)(${ORDER_NUMBER_DIGITS})(?!\\d)`, 'g');
 
 export function findOrderNumber(text: string, entities: Entity[] = []): string | undefined {
   for (const entity of entities) {

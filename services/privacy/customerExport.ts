@@ -4,7 +4,6 @@
  * reshapes is exported the way that area reads it. Customers merged into this one are included: what was
  * keyed by their old ids belongs to this person too.
  */
-import type { Storage } from 'botbuilder';
 import type { ChannelIdentity, ConversationReferences, CustomerDirectory } from '../customers';
 import type { LinkCodes } from '../customers/linkCodes';
 import type { TurnEventRecorder } from '../analytics/turnEvents';
@@ -15,6 +14,12 @@ import type { TicketService } from '../tickets';
 import type { ReviewQueue } from '../../nlu/review/reviewQueue';
 
 /** One area's records of a customer: exported and erased by the area itself. */
+/** What export and erasure need of the bot's per-customer state: read and delete by key. */
+export interface BotStateStore {
+  read(keys: string[]): Promise<Record<string, unknown>>;
+  delete(keys: string[]): Promise<void>;
+}
+
 export interface CustomerRecords {
   exportCustomer(customerId: string): Promise<unknown[]>;
   /** erases or irreversibly anonymises; returns how many records were touched */
@@ -32,7 +37,8 @@ export interface CustomerDataDeps {
   events: TurnEventRecorder;
   review: ReviewQueue;
   /** the customer's bot state (profile, dialog stack) and the key it is stored under */
-  botState: Storage;
+  /** the bot's state store (botbuilder's Storage fits; services name no Bot Framework types) */
+  botState: BotStateStore;
   stateKey(customerId: string): string;
 }
 

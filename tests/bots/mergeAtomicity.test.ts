@@ -4,7 +4,7 @@
  * that resolved the merged-away id before the merge runs and writes under the survivor.
  */
 import type { TurnContext } from 'botbuilder';
-import { AccountLinkingInterceptor } from '../../bots/accountLinkingInterceptor';
+import { AccountLinkingMiddleware } from '../../bots/accountLinkingMiddleware';
 import { CustomerServiceBot, RootDialog } from '../../bots/CustomerServiceBot';
 import { CustomerState, customerIdOf, customerStateKey } from '../../dialogs/turn/customerState';
 import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../services/customers';
@@ -52,9 +52,9 @@ async function setup() {
     },
   };
   await LinkCodes.ensureIndexes(store);
-  const linking = new AccountLinkingInterceptor({ codes: new LinkCodes(store), directory, state, logger: silentLogger() });
+  const linking = new AccountLinkingMiddleware({ codes: new LinkCodes(store), directory, state, logger: silentLogger() });
   const bot = new CustomerServiceBot({
-    ...{ directory, references, lock, state, dialog, interceptors: [linking] },
+    ...{ directory, references, lock, state, dialog, middleware: [linking] },
     ...{ recognizer: new ScriptedRecognizer(), logger: silentLogger() },
   });
   const send = appChannelSender(bot);

@@ -41,8 +41,8 @@ describe('no lost updates', () => {
   it('retries a turn whose state changed underneath it (eTag conflict), without a shared lock', async () => {
     const store = new EmbeddedStore(null);
     const recorder = outcomeRecorder();
-    const one = buildHarness(store, (s) => countingDialog(s, 5), { maxAttempts: 50, observers: [recorder] });
-    const two = buildHarness(store, (s) => countingDialog(s, 5), { maxAttempts: 50, observers: [recorder] });
+    const one = buildHarness(store, (s) => countingDialog(s, 5), { maxAttempts: 50, analytics: recorder });
+    const two = buildHarness(store, (s) => countingDialog(s, 5), { maxAttempts: 50, analytics: recorder });
     await one.send('racer', 'first');
     const all = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? one : two).send('racer', `r${i}`)));
     const customerId = (await one.directory.find({ channelId: 'app', userId: 'racer' }))!;

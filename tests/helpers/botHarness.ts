@@ -3,13 +3,15 @@ import { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { AppAdapter } from '../../adapters/app/appAdapter';
 import { toActivity } from '../../adapters/app/toActivity';
-import { CustomerServiceBot, RootDialog } from '../../bots/CustomerServiceBot';
-import { CustomerState } from '../../dialogs/turn/customerState';
+import { BotDeps, createBot, CustomerServiceBot, RootDialog } from '../../bots';
+import { createCustomerState } from '../../dialogs';
+import type { CustomerState } from '../../dialogs/turn/customerState';
 import type { Recognizer } from '../../nlu/types';
-import type { TurnObserver, TurnOutcome } from '../../services/analytics/turnOutcome';
-import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../services/customers';
+import type { TurnOutcome } from '../../services/analytics/turnOutcome';
+import { createCoreServices } from '../../services';
+import type { CustomerDirectory } from '../../services/customers';
 import { silentLogger } from '../../platform/logger';
-import { DocumentBotStorage, DocumentStore } from '../../storage';
+import type { DocumentStore } from '../../storage';
 import { ScriptedRecognizer } from './scriptedRecognizer';
 
 export interface Harness {
@@ -22,26 +24,18 @@ export interface Harness {
 export function buildHarness(
   store: DocumentStore,
   dialog: (state: CustomerState) => RootDialog,
-  options: { distributed?: boolean; recognizer?: Recognizer; maxAttempts?: number; observers?: TurnObserver[] } = {},
+  options: { distributed?: boolean; recognizer?: Recognizer; maxAttempts?: number; analytics?: BotDeps['analytics'] } = {},
 ): Harness {
-  const state = new CustomerState(new DocumentBotStorage(store));
-  const directory = new CustomerDirectory(store);
-  const bot = new CustomerServiceBot({
-    directory,
-    references: new ConversationReferences(store),
-    lock: new CustomerLock(store, { distributed: options.distributed ?? false }),
-    state,
-    recognizer: options.recognizer ?? new ScriptedRecognizer(),
-    dialog: dialog(state),
-    logger: silentLogger(),
-    maxAttempts: options.maxAttempts,
-    observers: options.observers,
-  });
+  const logger = silentLogger();
+  const services = createCoreServices(store, logger, { distributedLock: options.distributed ?? false });
+  const state = createCustomerState(store);
+  const recognizer = options.recognizer ?? new ScriptedRecognizer();
+  const bot = createBot({ services, state, recognizer, dialog: dialog(state), logger, maxAttempts: options.maxAttempts, analytics: options.analytics });
   const send = appChannelSender(bot);
   return {
     bot,
     state,
-    directory,
+    directory: services.directory,
     async send(userId, text, channelId = 'app') {
       return (await send(userId, text, channelId)).map((r) => r.text ?? '');
     },
@@ -81,8 +75,8 @@ export function countingDialog(state: CustomerState, delayMs = 0): RootDialog {
   };
 }
 
-/** Collects every turn's outcome. */
-export function outcomeRecorder(): TurnObserver & { outcomes: TurnOutcome[] } {
+/** Collects every turn's outcome, as the analytics recorder would (give it to buildHarness as `analytics`). */
+export function outcomeRecorder(): NonNullable<BotDeps['analytics']> & { outcomes: TurnOutcome[] } {
   const outcomes: TurnOutcome[] = [];
   return { outcomes, turnEnded: async (o) => void outcomes.push(o) };
 }

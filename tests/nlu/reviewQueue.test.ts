@@ -1,13 +1,15 @@
 import type { TurnContext } from 'botbuilder';
 import { testConfig } from '../../config';
 import { createRecognizer, NLU_REVIEW_COLLECTION, ReviewQueue } from '../../nlu';
-import { isCorrection } from '../../nlu/review/correctionInterceptor';
+import { isCorrection } from '../../nlu/review/correctionMiddleware';
 import type { NluReviewDoc } from '../../nlu/review/reviewQueue';
 import { EmbeddedStore } from '../../storage/embeddedStore';
 import { TEST_MODEL_CACHE } from './helpers';
 
 const config = testConfig({ DATA_DIR: TEST_MODEL_CACHE, NLU_REVIEW_THRESHOLD: '0.5' });
-const turn = (text: string) => ({ activity: { text } }) as unknown as TurnContext;
+const CUSTOMER = Symbol('customer');
+const turn = (text: string, customerId: string) => ({ activity: { text }, turnState: new Map([[CUSTOMER, customerId]]) }) as unknown as TurnContext;
+const customerIdOf = (context: TurnContext) => context.turnState.get(CUSTOMER) as string;
 const settle = () => new Promise((r) => setTimeout(r, 50));
 
 describe('learning loop', () => {
@@ -27,12 +29,18 @@ describe('learning loop', () => {
   test('a correction ("不是这个意思") sends the previous utterance of that customer to review', async () => {
     const store = new EmbeddedStore(null);
     const recognizer = await createRecognizer(config, { store });
-    const interceptor = recognizer.correctionInterceptor();
-    expect(interceptor).toBeDefined();
-    expect(await interceptor!.intercept(turn('这个多少钱'), 'cust-1')).toBe(false);
-    expect(await interceptor!.intercept(turn('我的快递到哪了'), 'cust-2')).toBe(false);
-    expect(await interceptor!.intercept(turn('不是这个意思'), 'cust-1')).toBe(false);
-    expect(await interceptor!.intercept(turn("that's not what I meant"), 'cust-3')).toBe(false);
+    const middleware = recognizer.correctionMiddleware(customerIdOf);
+    expect(middleware).toBeDefined();
+    /** true when the middleware handled the turn itself (did not call next) */
+    const handled = async (text: string, customerId: string) => {
+      let passed = false;
+      await middleware!.onTurn(turn(text, customerId), async () => void (passed = true));
+      return !passed;
+    };
+    expect(await handled('这个多少钱', 'cust-1')).toBe(false);
+    expect(await handled('我的快递到哪了', 'cust-2')).toBe(false);
+    expect(await handled('不是这个意思', 'cust-1')).toBe(false);
+    expect(await handled("that's not what I meant", 'cust-3')).toBe(false);
     const docs = await new ReviewQueue(store).pending();
     expect(docs.map((d) => [d.text, d.reason])).toEqual([['这个多少钱', 'corrected']]);
     await store.close();
@@ -62,9 +70,9 @@ describe('learning loop', () => {
     await store.close();
   });
 
-  test('without a store there is no review queue and no correction interceptor', async () => {
+  test('without a store there is no review queue and no correction middleware', async () => {
     const recognizer = await createRecognizer(config);
-    expect(recognizer.correctionInterceptor()).toBeUndefined();
+    expect(recognizer.correctionMiddleware(customerIdOf)).toBeUndefined();
     expect((await recognizer.recognize('那个那个')).intent).toBeDefined();
   });
 });

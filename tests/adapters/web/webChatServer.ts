@@ -6,12 +6,13 @@
 import type { AddressInfo } from 'node:net';
 import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import { registerWebChannel, WebChannel } from '../../../adapters/web';
-import { CustomerServiceBot } from '../../../bots/CustomerServiceBot';
-import { CustomerState } from '../../../dialogs/turn/customerState';
+import { createBot } from '../../../bots';
+import { createCustomerState } from '../../../dialogs';
 import { createServer, listen, stopAccepting } from '../../../server/createServer';
-import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../../services/customers';
+import { createServices } from '../../../services';
+import type { CustomerDirectory } from '../../../services/customers';
 import { silentLogger } from '../../../platform/logger';
-import { DocumentBotStorage, EmbeddedStore } from '../../../storage';
+import { EmbeddedStore } from '../../../storage';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 
 export const TEST_SECRET = 'test-directline-secret-0123456789abcdef';
@@ -72,15 +73,13 @@ export interface WebChatServerEnv {
 
 export async function startWebChatServer(env: WebChatServerEnv = {}): Promise<WebChatServer> {
   const store = new EmbeddedStore(null);
-  await Promise.all([CustomerDirectory.ensureIndexes(store), ConversationReferences.ensureIndexes(store), CustomerLock.ensureIndexes(store)]);
-  const state = new CustomerState(new DocumentBotStorage(store));
-  const directory = new CustomerDirectory(store);
+  const services = await createServices(store, silentLogger());
+  const { directory } = services;
+  const state = createCustomerState(store, directory);
   const seen: string[] = [];
   let baseUrl = '';
-  const bot = new CustomerServiceBot({
-    directory,
-    references: new ConversationReferences(store),
-    lock: new CustomerLock(store, { distributed: false }),
+  const bot = createBot({
+    services,
     state,
     recognizer: new ScriptedRecognizer(),
     logger: silentLogger(),

@@ -5,18 +5,17 @@
  */
 import type { Activity } from 'botbuilder';
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { CustomerServiceBot } from '../../../bots/CustomerServiceBot';
-import { CustomerState } from '../../../dialogs/turn/customerState';
+import { createBot } from '../../../bots';
+import { createCustomerState, createDialogs } from '../../../dialogs';
+import type { CustomerState } from '../../../dialogs/turn/customerState';
 import { HANDOFF_DIALOG, HandoffOptions } from '../../../dialogs/handoff/ids';
-import { MainDialog } from '../../../dialogs/mainDialog';
-import { createMarketingArea } from '../../../dialogs/marketing';
-import { createShoppingGuideArea, GUIDE_STATE_PROPERTY, GuideState } from '../../../dialogs/shoppingGuide';
 import type { KnowledgeBase } from '../../../knowledge/types';
 import type { Intent, NluResult } from '../../../nlu/types';
-import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../../services/customers';
+import { createServices } from '../../../services';
+import type { CustomerDirectory } from '../../../services/customers';
 import type { CustomerProfile } from '../../../services/customers/profile';
 import { silentLogger } from '../../../platform/logger';
-import { createPromotions, LastPurchases, Promotions, seedDemoPromotions } from '../../../services/promotions';
+import { LastPurchases, Promotions, seedDemoPromotions } from '../../../services/promotions';
 import { DocumentBotStorage, DocumentStore, EmbeddedStore } from '../../../storage';
 import { appChannelSender } from '../../helpers/botHarness';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
@@ -67,29 +66,18 @@ export async function dialogHarness(
   options: { knowledge?: KnowledgeBase; lastPurchases?: LastPurchases; now?: () => Date } = {},
 ): Promise<DialogHarness> {
   const store = new EmbeddedStore(null);
+  const logger = silentLogger();
   await seedDemoPromotions(store, options.now?.());
-  const promotions = await createPromotions(store, { lastPurchases: options.lastPurchases, now: options.now });
-  const state = new CustomerState(new DocumentBotStorage(store));
-  const profile = state.createProperty<CustomerProfile>('profile');
-  const guide = state.createProperty<GuideState>(GUIDE_STATE_PROPERTY);
-  const directory = new CustomerDirectory(store);
+  const lastPurchases = options.lastPurchases ?? (async () => []);
+  const services = await createServices(store, logger, { lastPurchases, promotionCatalog: { now: options.now } });
+  const { directory, promotions } = services;
+  const state = createCustomerState(store);
   const knowledge = options.knowledge ?? (await demoKnowledgeBase());
-  const deps = { profile, guide, knowledge, promotions, now: options.now };
   const handoff = new StubHandoffDialog();
-  const dialog = new MainDialog(
-    profile,
-    [createShoppingGuideArea(deps), createMarketingArea(deps), { name: 'handoff', dialogs: [handoff], routes: {} }],
-    { knowledge, guide },
-  );
-  const bot = new CustomerServiceBot({
-    directory,
-    references: new ConversationReferences(store),
-    lock: new CustomerLock(store),
-    state,
-    recognizer: new ScriptedRecognizer(script),
-    dialog,
-    logger: silentLogger(),
-  });
+  // the shopping guide and marketing areas, and a stand-in for the handoff area
+  const extraAreas = [{ name: 'handoff', dialogs: [handoff], routes: {} }];
+  const { dialog } = createDialogs({ state, knowledge, promotions, now: options.now, extraAreas });
+  const bot = createBot({ services, state, recognizer: new ScriptedRecognizer(script), dialog, logger });
   const send = appChannelSender(bot);
   return {
     store,

@@ -3,21 +3,17 @@
  * the handoff gate) on an in-memory store, driven like the app channel. Tests script the recognizer.
  */
 import type { Activity, Attachment } from 'botbuilder';
-import { CustomerServiceBot } from '../../../bots/CustomerServiceBot';
-import { CustomerState } from '../../../dialogs/turn/customerState';
-import { createAfterSalesArea } from '../../../dialogs/afterSales';
-import { createHandoffArea } from '../../../dialogs/handoff';
-import { MainDialog } from '../../../dialogs/mainDialog';
-import { createOrdersArea } from '../../../dialogs/orders';
+import { createBot } from '../../../bots';
+import { createCustomerState, createDialogs } from '../../../dialogs';
 import type { Intent, NluResult } from '../../../nlu/types';
-import { ConversationReferences, CustomerDirectory, CustomerLock } from '../../../services/customers';
-import type { CustomerProfile } from '../../../services/customers/profile';
-import { HandoffService } from '../../../services/handoff';
+import { createCoreServices } from '../../../services';
+import type { CustomerDirectory } from '../../../services/customers';
+import type { HandoffService } from '../../../services/handoff';
 import { silentLogger } from '../../../platform/logger';
-import { OrderService } from '../../../services/orders';
+import type { OrderService } from '../../../services/orders';
 import { demoOrders } from '../../../services/orders/demo/demoOrders';
-import { TicketService } from '../../../services/tickets';
-import { DocumentBotStorage, EmbeddedStore } from '../../../storage';
+import type { TicketService } from '../../../services/tickets';
+import { EmbeddedStore } from '../../../storage';
 import { appChannelSender } from '../../helpers/botHarness';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 
@@ -47,26 +43,13 @@ export interface FlowHarness {
 
 export function flowHarness(script: Script): FlowHarness {
   const store = new EmbeddedStore(null);
-  const directory = new CustomerDirectory(store);
-  const orders = new OrderService(store);
-  const tickets = new TicketService(store);
-  const handoffs = new HandoffService(store);
-  for (const owner of [orders, tickets, handoffs]) directory.onMerge((s, m) => owner.moveCustomer(s, m));
-  const state = new CustomerState(new DocumentBotStorage(store));
-  directory.onMerge((s, m) => state.merge(s, m));
-  const profile = state.createProperty<CustomerProfile>('profile');
-  const handoffArea = createHandoffArea({ handoffs, state, profile, tickets });
-  const areas = [createOrdersArea({ orders, profile }), createAfterSalesArea({ orders, tickets, profile }), handoffArea];
-  const bot = new CustomerServiceBot({
-    directory,
-    references: new ConversationReferences(store),
-    lock: new CustomerLock(store),
-    state,
-    recognizer: new ScriptedRecognizer(script),
-    dialog: new MainDialog(profile, areas),
-    logger: silentLogger(),
-    interceptors: [handoffArea.gate],
-  });
+  const logger = silentLogger();
+  const services = createCoreServices(store, logger);
+  const { directory, orders, tickets, handoffs } = services;
+  const state = createCustomerState(store, directory);
+  // the orders, after-sales and handoff areas (no promotions or knowledge: no shopping guide)
+  const { dialog, gate } = createDialogs({ state, orders, tickets, handoffs });
+  const bot = createBot({ services, state, recognizer: new ScriptedRecognizer(script), dialog, logger, handoffGate: gate });
   const send = appChannelSender(bot);
   return {
     store,

@@ -1,6 +1,7 @@
 /**
  * The store's shopping scenarios with the real local NLU (no scripted recognizer), the real knowledge base
- * and the demo store, over the app channel — what a customer typing freely gets.
+ * and the demo store, over the app channel — what a customer typing freely gets. The journeys checked by
+ * their text alone are tables in tests/transcripts/tables/freeTextShopping.ts.
  */
 import { RunningApp, startTestApp } from '../../helpers/testApp';
 
@@ -33,23 +34,5 @@ describe('shopping guide with the real NLU', () => {
     expect(await texts('r1', '有点贵，我再想想')).toMatch(/券码 C[0-9A-F]{8}/);
     expect(await texts('r1', '领取赠品')).toMatch(/已为您锁定/);
     expect(await texts('r1', '我要买这个')).toMatch(/https:\/\/shop\.example\/cart\?add=sk-/);
-  });
-
-  it('en: discovery → picks → too expensive → offer', async () => {
-    expect(await texts('r2', 'can you recommend an anti-aging cream')).toMatch(/skin type/);
-    expect(await texts('r2', 'dry')).toMatch(/budget/);
-    expect(await texts('r2', 'no limit')).toMatch(/light or a rich/);
-    expect(await texts('r2', 'rich')).toMatch(/picks/);
-    expect(await texts('r2', 'too expensive')).toMatch(/code C[0-9A-F]{8}/);
-  });
-
-  it('zh: a question mid-flow is answered and the flow goes on; coupons are limited', async () => {
-    await texts('r3', '推荐');
-    expect(await texts('r3', '你们几天发货？')).toMatch(/发货[\s\S]*肤质/);
-    // a coupon asked for mid-flow is issued, then the waiting question comes back
-    expect(await texts('r3', '领券')).toMatch(/领取成功[\s\S]*肤质/);
-    await texts('r3', '取消');
-    expect(await texts('r3', '领券')).toMatch(/已经领过/);
-    expect(await texts('r3', '我要买迪奥999口红')).toMatch(/同色系/);
   });
 });

@@ -1,4 +1,4 @@
-import { linkRequestOf } from '../../../bots/accountLinkingInterceptor';
+import { linkRequestOf } from '../../../bots/accountLinkingMiddleware';
 
 describe('what counts as an account-link message', () => {
   it.each(['绑定', '绑定账号', '绑定帐号', '我要绑定账号', '帮我关联一下账号', '绑定一下吧', 'link my account', 'Link account', 'please connect my accounts', '绑定。'])(

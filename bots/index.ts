@@ -1,0 +1,53 @@
+/**
+ * The bot, built one way for index.ts and the test harnesses: the CustomerServiceBot with its turn
+ * middleware in the order the pipeline needs (handoff gate first: while a human owns the customer nothing
+ * else runs; then account linking; then NLU corrections, which only watch) and analytics around the turn.
+ * Each middleware is there only when what it needs is given.
+ */
+import type { Recognizer } from '../nlu/types';
+import type { Logger } from '../platform/logger';
+import type { TurnEventRecorder } from '../services/analytics/turnEvents';
+import type { ConversationReferences } from '../services/customers/conversationReferences';
+import type { CustomerDirectory } from '../services/customers/customerDirectory';
+import type { CustomerLock } from '../services/customers/customerLock';
+import type { LinkCodes } from '../services/customers/linkCodes';
+import type { CustomerState } from '../dialogs/turn/customerState';
+import type { TurnMiddleware } from '../dialogs/turn/turnContracts';
+import { AccountLinkingMiddleware } from './accountLinkingMiddleware';
+import { TurnAnalyticsMiddleware } from './analyticsMiddleware';
+import { CustomerServiceBot, RootDialog } from './CustomerServiceBot';
+
+export interface BotDeps {
+  services: { directory: CustomerDirectory; references: ConversationReferences; lock: CustomerLock };
+  state: CustomerState;
+  recognizer: Recognizer;
+  dialog: RootDialog;
+  logger: Logger;
+  /** the handoff area's gate */
+  handoffGate?: TurnMiddleware;
+  /** account linking by one-time code in the conversation */
+  linkCodes?: LinkCodes;
+  /** NLU's correction watcher (sends corrected utterances to review) */
+  nluCorrections?: TurnMiddleware;
+  /** where every message turn's outcome is recorded */
+  analytics?: Pick<TurnEventRecorder, 'turnEnded'>;
+  /** attempts when a concurrent change beat us to the customer's state */
+  maxAttempts?: number;
+}
+
+export function createBot(deps: BotDeps): CustomerServiceBot {
+  const { services, state, logger } = deps;
+  const middleware: TurnMiddleware[] = [];
+  if (deps.handoffGate) middleware.push(deps.handoffGate);
+  if (deps.linkCodes) middleware.push(new AccountLinkingMiddleware({ codes: deps.linkCodes, directory: services.directory, state, logger }));
+  if (deps.nluCorrections) middleware.push(deps.nluCorrections);
+  const outerMiddleware = deps.analytics ? [new TurnAnalyticsMiddleware(deps.analytics, logger)] : [];
+  return new CustomerServiceBot({
+    ...{ directory: services.directory, references: services.references, lock: services.lock },
+    ...{ state, recognizer: deps.recognizer, dialog: deps.dialog, logger, maxAttempts: deps.maxAttempts },
+    ...{ middleware, outerMiddleware },
+  });
+}
+
+export { CustomerServiceBot } from './CustomerServiceBot';
+export type { RootDialog } from './CustomerServiceBot';

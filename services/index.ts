@@ -1,0 +1,78 @@
+/**
+ * The services area, built one way for index.ts and the test harnesses: customers (directory, lock,
+ * conversation references, link codes), orders, tickets, handoffs, promotions and analytics events,
+ * with the merge hooks that make a customer's data follow them when identities are linked.
+ */
+import type { DocumentStore } from '../storage/documentStore';
+import type { Logger } from '../platform/logger';
+import { TurnEventRecorder } from './analytics/turnEvents';
+import { ConversationReferences, CustomerDirectory, CustomerLock } from './customers';
+import { LinkCodeOptions, LinkCodes } from './customers/linkCodes';
+import { HandoffService } from './handoff';
+import { OrderService } from './orders';
+import { seedDemoOrders } from './orders/demo/seedDemoOrders';
+import { createPromotions, LastPurchases, Promotions, purchasesFromOrders, seedDemoPromotions } from './promotions';
+import type { CatalogOptions } from './promotions/promotionCatalog';
+import { TicketService } from './tickets';
+
+export interface ServiceSettings {
+  /** turn locks shared by every instance through the store (default: when the store is MongoDB) */
+  distributedLock?: boolean;
+  /** longest wait for a customer's turn lock */
+  lockTimeoutMs?: number;
+  linkCodes?: LinkCodeOptions;
+  /** delivered purchases for repurchase reminders (default: read from the orders service) */
+  lastPurchases?: LastPurchases;
+  promotionCatalog?: CatalogOptions;
+  /** seed the demo customer's orders and the demo promotions into an empty store */
+  demoData?: boolean;
+}
+
+/** Every service but promotions: built without touching the store (no indexes, no demo data). */
+export interface CoreServices {
+  lock: CustomerLock;
+  directory: CustomerDirectory;
+  references: ConversationReferences;
+  linkCodes: LinkCodes;
+  orders: OrderService;
+  tickets: TicketService;
+  handoffs: HandoffService;
+  events: TurnEventRecorder;
+}
+
+export interface Services extends CoreServices {
+  promotions: Promotions;
+}
+
+/** The services a synchronous test harness needs; the app uses createServices. */
+export function createCoreServices(store: DocumentStore, logger: Logger, settings: ServiceSettings = {}): CoreServices {
+  const lock = new CustomerLock(store, { distributed: settings.distributedLock ?? store.kind === 'mongo', timeoutMs: settings.lockTimeoutMs });
+  // merges hold both customers' turn locks, so they are atomic with respect to running turns
+  const directory = new CustomerDirectory(store, lock);
+  const references = new ConversationReferences(store);
+  directory.onMerge((survivor, merged) => references.move(survivor, merged));
+  const orders = new OrderService(store);
+  const tickets = new TicketService(store);
+  const handoffs = new HandoffService(store);
+  // orders, tickets and an open handoff follow the customer when identities are linked
+  for (const owner of [orders, tickets, handoffs]) directory.onMerge((survivor, merged) => owner.moveCustomer(survivor, merged));
+  const linkCodes = new LinkCodes(store, settings.linkCodes);
+  const events = new TurnEventRecorder(store, logger);
+  return { lock, directory, references, linkCodes, orders, tickets, handoffs, events };
+}
+
+/** All services, their indexes created (and the demo data seeded when asked). */
+export async function createServices(store: DocumentStore, logger: Logger, settings: ServiceSettings = {}): Promise<Services> {
+  const core = createCoreServices(store, logger, settings);
+  await Promise.all(
+    [CustomerDirectory, ConversationReferences, CustomerLock, TurnEventRecorder, OrderService, TicketService, HandoffService, LinkCodes].map((owner) =>
+      owner.ensureIndexes(store),
+    ),
+  );
+  if (settings.demoData) await seedDemoOrders(core.orders, core.directory);
+  const lastPurchases = settings.lastPurchases ?? purchasesFromOrders(core.orders);
+  const promotions = await createPromotions(store, { ...settings.promotionCatalog, lastPurchases });
+  core.directory.onMerge((survivor, merged) => promotions.moveCustomer(survivor, merged));
+  if (settings.demoData) await seedDemoPromotions(store);
+  return { ...core, promotions };
+}

@@ -1,0 +1,53 @@
+/**
+ * The Bot Framework Emulator protocol on /api/messages (no MicrosoftAppId): activities are POSTed as the
+ * Emulator does, and the bot's replies arrive at a local serviceUrl (the reply sink) before the 200.
+ */
+import { BotFrameworkAdapter } from '../../../adapters/botframework/botFrameworkAdapter';
+import { createBotFrameworkAuthentication } from '../../../adapters/botframework';
+import { ConversationReferences } from '../../../services/customers';
+import { ReplySink, startReplySink } from '../../helpers/replySink';
+import type { RunningApp } from '../../helpers/testApp';
+import { emulatorActivity } from '../botframework/emulatorActivity';
+import { ChannelDriver, fromActivities, Reply } from './channelDriver';
+
+export function emulatorDriver(): ChannelDriver {
+  let app: RunningApp;
+  let sink: ReplySink;
+  let next = 0;
+  const conversationOf = (userId: string) => `emu-conv-${userId}`;
+  const post = async (userId: string, overrides: Record<string, unknown>): Promise<Reply[]> => {
+    const before = sink.requests.length;
+    const activity = emulatorActivity(sink.url, { id: `emu-act-${++next}`, from: { id: userId, name: 'User' }, conversation: { id: conversationOf(userId) }, ...overrides });
+    const r = await app.post('/api/messages', activity);
+    if (r.status !== 200) throw new Error(`/api/messages answered ${r.status}: ${JSON.stringify(r.json)}`);
+    return fromActivities(repliesSince(before, userId));
+  };
+  const repliesSince = (index: number, userId: string) =>
+    sink.requests.slice(index).filter((q) => q.url.startsWith(`/v3/conversations/${conversationOf(userId)}/`)).map((q) => q.body);
+  return {
+    name: 'emulator',
+    channelId: 'emulator',
+    start: async () => {
+      sink = await startReplySink();
+    },
+    env: () => ({}),
+    attach: (running) => (app = running),
+    say: (userId, text) => post(userId, { text }),
+    sendUnsupported: (userId) => post(userId, { text: undefined, attachments: [{ contentType: 'video/mp4', contentUrl: 'https://cdn.example.com/clip.mp4', name: 'clip.mp4' }] }),
+    channelUserId: (userId) => userId,
+    proactive: async (userId, text) => {
+      const customerId = await app.directory.find({ channelId: 'emulator', userId });
+      if (!customerId) throw new Error(`${userId} never wrote on the Emulator`);
+      const stored = (await new ConversationReferences(app.store).forCustomer(customerId)).find((r) => r.channelId === 'emulator');
+      if (!stored) throw new Error(`no Emulator conversation reference for ${userId}`);
+      const before = sink.requests.length;
+      // authentication disabled (no app id), as the running app's Emulator mode
+      const adapter = new BotFrameworkAdapter(createBotFrameworkAuthentication({ appType: 'MultiTenant' }));
+      await adapter.continueConversationAsync('', stored.reference, async (ctx) => {
+        await ctx.sendActivity(text);
+      });
+      return fromActivities(repliesSince(before, userId));
+    },
+    stop: () => sink.close(),
+  };
+}
