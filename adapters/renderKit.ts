@@ -7,6 +7,7 @@
  * channel cannot show as buttons (a numbered list the customer answers by number or by typing).
  */
 import type { Activity, Attachment, CardAction } from 'botbuilder';
+import { CHANNEL_TEXT } from './text';
 
 export const HERO_CARD = 'application/vnd.microsoft.card.hero';
 export const THUMBNAIL_CARD = 'application/vnd.microsoft.card.thumbnail';
@@ -78,7 +79,7 @@ export function numberedList(actions: CardAction[], context: string): string {
   if (actions.length === 0) return '';
   const zh = /\p{Script=Han}/u.test(context) || !/[A-Za-z]/.test(context);
   const lines = actions.map((a, i) => `${i + 1}. ${a.title || String(a.value ?? '')}`);
-  return `${zh ? '回复序号或直接输入：' : 'Reply with a number or type your answer:'}\n${lines.join('\n')}`;
+  return `${CHANNEL_TEXT.numberedChoices[zh ? 'zh' : 'en']}\n${lines.join('\n')}`;
 }
 
 /**

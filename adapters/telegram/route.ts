@@ -6,6 +6,7 @@
  * resumes after a crash; its replies go out through the Bot API.
  */
 import type { Request, Response } from 'restify';
+import { CHANNEL_TEXT } from '../text';
 import type { TurnHandler } from '../../dialogs/turn/turnContracts';
 import { constantTimeEqual, HttpError, readJsonObject, route, sendJson } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
@@ -36,9 +37,7 @@ export interface TelegramWebhookDeps {
 }
 
 function unsupportedReply(lang: 'zh' | 'en'): string {
-  return lang === 'en'
-    ? 'Sorry, I cannot read this kind of message yet. Please describe your question in text or send a photo.'
-    : '亲，暂时还看不了这类消息哦，请用文字或图片描述您的问题，我马上帮您看看～';
+  return CHANNEL_TEXT.unsupported[lang];
 }
 
 /** Runs one stored update (fresh or resumed); failures are logged (ids only), never thrown. */

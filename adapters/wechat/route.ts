@@ -9,6 +9,7 @@
  * process left unfinished.
  */
 import type { Activity } from 'botbuilder';
+import { CHANNEL_TEXT } from '../text';
 import type { Request, Response } from 'restify';
 import type { TurnHandler } from '../../dialogs/turn/turnContracts';
 import { HttpError, queryOf, readRawBody, route } from '../../platform/http';
@@ -53,8 +54,8 @@ export interface WeChatRoutes {
 
 /** What the customer sees for content the bot cannot read. */
 function unsupportedReply(what: string): string {
-  if (what === 'voice') return '亲，这条语音没听清呢，麻烦打字告诉我哦～';
-  return '亲，暂时还看不了这类消息哦，请用文字或图片描述您的问题，我马上帮您看看～';
+  // a WeChat message the bot cannot read carries no hint of the customer's language: Chinese, the store's
+  return what === 'voice' ? CHANNEL_TEXT.voiceNotHeard.zh : CHANNEL_TEXT.unsupported.zh;
 }
 
 export function wechatRoutes(deps: WeChatRouteDeps): WeChatRoutes {
