@@ -3,7 +3,7 @@
  * acknowledged before the turn runs; the turn is over when the update is marked done in the channel's
  * inbox, and its replies are the sendMessage / sendPhoto calls the fake received for the chat.
  */
-import { TelegramAdapter, TelegramApi } from '../../../adapters/telegram';
+import { TELEGRAM_INBOX, TelegramAdapter, TelegramApi } from '../../../adapters/telegram';
 import { ConversationReferences } from '../../../services/customers';
 import type { RunningApp } from '../../helpers/testApp';
 import { BotApiCall, FakeBotApi, startFakeBotApi } from '../telegram/fakeBotApi';
@@ -12,7 +12,6 @@ import { BOT_TOKEN, deliver, SECRET } from '../telegram/telegramHelpers';
 import { ChannelDriver, numberedChoices, numericId, Reply, waitUntil } from './channelDriver';
 
 /** where the Telegram channel keeps acknowledged updates (adapters/telegram/index.ts) */
-const TELEGRAM_INBOX = 'telegramInbox';
 
 function fromBotApi(call: BotApiCall): Reply {
   const buttons: any[] = (call.params.reply_markup?.inline_keyboard ?? []).flat();

@@ -4,6 +4,7 @@
  * in the store, across instances, not in one process's memory.
  */
 import { DurableInbox } from '../../../adapters/durableInbox';
+import { TELEGRAM_INBOX } from '../../../adapters/telegram';
 import { EmbeddedStore } from '../../../storage';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 import { RunningApp, startTestApp } from '../../helpers/testApp';
@@ -11,7 +12,7 @@ import { FakeBotApi, startFakeBotApi } from './fakeBotApi';
 import { textUpdate } from './sampleUpdates';
 import { BOT_TOKEN, deliver, SECRET } from './telegramHelpers';
 
-const INBOX = 'telegramInbox';
+const INBOX = TELEGRAM_INBOX;
 const settle = () => new Promise((r) => setTimeout(r, 300));
 
 describe('Telegram durable inbox', () => {
