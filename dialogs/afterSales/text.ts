@@ -5,6 +5,7 @@
  */
 import type { RefundStatus } from '../../services/tickets';
 import type { Wording } from '../flow/language';
+import { CHIP_TEXT } from '../flow/text';
 
 /** Where a refund stands, as the middle of a refund line. */
 export const REFUND_STATE: Record<RefundStatus, Wording> = {
@@ -16,10 +17,10 @@ export const REFUND_STATE: Record<RefundStatus, Wording> = {
 
 export const AFTER_SALES_TEXT = {
   // chips
-  agent: { zh: '转人工', en: 'Agent' },
-  returnItem: { zh: '申请退货', en: 'Return an item' },
-  cancelOrder: { zh: '取消订单', en: 'Cancel order' },
-  trackOrder: { zh: '查看物流', en: 'Track order' },
+  agent: CHIP_TEXT.agent,
+  returnItem: CHIP_TEXT.returnItem,
+  cancelOrder: CHIP_TEXT.cancelOrder,
+  trackOrder: CHIP_TEXT.trackOrder,
   qualityProblemChoice: { zh: '商品有质量问题', en: 'Quality problem' },
 
   // the router (afterSalesDialog.ts)
@@ -79,7 +80,7 @@ export const AFTER_SALES_TEXT = {
   }),
   confirmReturnRetry: { zh: '请回复「确认退货」或「不用了」。', en: 'Please answer "yes" or "no".' },
   yesReturn: { zh: '确认退货', en: 'Yes, return it' },
-  no: { zh: '不用了', en: 'No' },
+  no: CHIP_TEXT.no,
   returnDropped: { zh: '好的，不退了。还有其他可以帮您的吗？', en: 'OK, no return. Anything else I can help with?' },
   returnSteps: (ticketId: string, refund: string) => ({
     zh: [

@@ -4,6 +4,21 @@
  */
 import type { Wording } from './language';
 
+/**
+ * Choices several areas offer (and MainDialog reads back when they are tapped mid-flow): one wording each,
+ * so "转人工" is the same button wherever it appears.
+ */
+export const CHIP_TEXT = {
+  agent: { zh: '转人工', en: 'Agent' },
+  returnItem: { zh: '申请退货', en: 'Return an item' },
+  cancelOrder: { zh: '取消订单', en: 'Cancel order' },
+  trackOrder: { zh: '查看物流', en: 'Track order' },
+  trackMyOrder: { zh: '查询订单物流', en: 'Track my order' },
+  recommendSkincare: { zh: '推荐护肤品', en: 'Recommend skincare' },
+  currentOffers: { zh: '有什么优惠活动', en: 'Current offers' },
+  no: { zh: '不用了', en: 'No' },
+} satisfies Record<string, Wording>;
+
 /** Product and comparison cards (cards.ts). */
 export const CARD_TEXT = {
   addToCart: { zh: '加入购物车', en: 'Add to cart' },

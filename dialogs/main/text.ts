@@ -4,6 +4,7 @@
  * so a translation cannot drift out of step with its original.
  */
 import { ReplyLanguage, say, Wording } from '../flow/language';
+import { CHIP_TEXT } from '../flow/text';
 
 export const TEXT = {
   cancelled: { zh: '好的，已取消。还有什么可以帮您？', en: 'OK, cancelled. Anything else I can do?' },
@@ -33,17 +34,17 @@ export const TEXT = {
 /** Suggested actions, each choice in both languages. */
 export const CHOICES = {
   help: [
-    { zh: '推荐护肤品', en: 'Recommend skincare' },
-    { zh: '查询订单物流', en: 'Track my order' },
-    { zh: '有什么优惠活动', en: 'Current offers' },
-    { zh: '转人工', en: 'Agent' },
+    CHIP_TEXT.recommendSkincare,
+    CHIP_TEXT.trackMyOrder,
+    CHIP_TEXT.currentOffers,
+    CHIP_TEXT.agent,
   ],
   clarify: [
-    { zh: '推荐护肤品', en: 'Recommend skincare' },
+    CHIP_TEXT.recommendSkincare,
     { zh: '对比产品', en: 'Compare products' },
-    { zh: '查询订单物流', en: 'Track my order' },
+    CHIP_TEXT.trackMyOrder,
     { zh: '我要退换货', en: 'Return an item' },
-    { zh: '有什么优惠活动', en: 'Current offers' },
+    CHIP_TEXT.currentOffers,
   ],
   offerHuman: [
     { zh: '好的，转人工', en: 'Yes, an agent please' },

@@ -4,6 +4,7 @@
  * written here exactly as the intents expect them.
  */
 import type { Wording } from '../flow/language';
+import { CHIP_TEXT } from '../flow/text';
 
 export const ORDER_TEXT = {
   // the order card (orderReplies.ts)
@@ -18,11 +19,11 @@ export const ORDER_TEXT = {
   // chips offered as next steps
   changeAddress: { zh: '修改收货地址', en: 'Change address' },
   changePhone: { zh: '修改手机号', en: 'Change phone' },
-  cancelOrder: { zh: '取消订单', en: 'Cancel order' },
-  agent: { zh: '转人工', en: 'Agent' },
-  returnItem: { zh: '申请退货', en: 'Return an item' },
+  cancelOrder: CHIP_TEXT.cancelOrder,
+  agent: CHIP_TEXT.agent,
+  returnItem: CHIP_TEXT.returnItem,
   invoice: { zh: '开发票', en: 'Invoice' },
-  trackOrder: { zh: '查看物流', en: 'Track order' },
+  trackOrder: CHIP_TEXT.trackOrder,
 
   // why an order cannot be changed, cancelled or invoiced (orderRefusals.ts)
   deliveredCannotCancel: (id: string) => ({
@@ -76,7 +77,7 @@ export const ORDER_TEXT = {
   }),
   confirmChangeRetry: { zh: '请回复「确认」或「不用了」。', en: 'Please answer "yes" or "no".' },
   yes: { zh: '确认', en: 'Yes' },
-  no: { zh: '不用了', en: 'No' },
+  no: CHIP_TEXT.no,
   nothingChanged: { zh: '好的，收货信息保持不变。', en: 'OK, nothing was changed.' },
   changed: (orderId: string | undefined, shown: string | undefined) => ({
     zh: `已修改成功～订单 ${orderId} 将按新的信息发货：${shown}。`,
