@@ -5,10 +5,12 @@
 import type { Server } from 'restify';
 import { Config, ConfigError, loadConfig } from './config';
 import { registerAppChannel } from './adapters/app';
+import type { AppAdapter } from './adapters/app/appAdapter';
 import { registerBotFrameworkChannel } from './adapters/botframework';
-import { registerTelegramChannel, telegramSettings } from './adapters/telegram';
-import { registerWeChatChannel, wechatSettings } from './adapters/wechat';
-import { registerWebChannel } from './adapters/web';
+import type { BotFrameworkAdapter } from './adapters/botframework/botFrameworkAdapter';
+import { registerTelegramChannel, TelegramChannel, telegramSettings } from './adapters/telegram';
+import { registerWeChatChannel, WeChatChannel, wechatSettings } from './adapters/wechat';
+import { registerWebChannel, WebChannel } from './adapters/web';
 import { createBot, CustomerServiceBot } from './bots';
 import { createCustomerState, createDialogs } from './dialogs';
 import { customerIdOf, customerStateKey } from './dialogs/turn/customerState';
@@ -38,8 +40,19 @@ export interface App {
   directory: CustomerDirectory;
   events: TurnEventRecorder;
   logger: Logger;
+  /** the channels served, each with its adapter: what proactive messages (agent replies, campaigns) go through */
+  channels: Channels;
   /** graceful stop: stop accepting, finish in-flight turns, close the store */
   close(graceMs?: number): Promise<void>;
+}
+
+export interface Channels {
+  app: AppAdapter;
+  emulator: BotFrameworkAdapter;
+  webchat: WebChannel;
+  /** present when configured */
+  wechat?: WeChatChannel;
+  telegram?: TelegramChannel;
 }
 
 export interface BuildOptions {
@@ -86,8 +99,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // adapters and server
   const server = createServer({ store, logger });
-  registerAppChannel(server, { maxBodyBytes: config.APP_MAX_BODY_BYTES, apiKey: config.APP_API_KEY, logger, bot });
-  registerBotFrameworkChannel(server, {
+  const appChannel = registerAppChannel(server, { maxBodyBytes: config.APP_MAX_BODY_BYTES, apiKey: config.APP_API_KEY, logger, bot });
+  const botFramework = registerBotFrameworkChannel(server, {
     appId: config.MicrosoftAppId,
     appPassword: config.MicrosoftAppPassword,
     appType: config.MicrosoftAppType,
@@ -116,12 +129,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // [channels] further channels register their routes here, each only when its config is present
   // webhook channels store what they acknowledge (durable inbox); startInbox below resumes what a killed
   // process acknowledged but never finished, now and every few seconds
-  const inboxes: { startInbox(): void; stopInbox(): void }[] = [];
-  const wechat = wechatSettings(config);
-  if (wechat) inboxes.push(registerWeChatChannel(server, { ...wechat, store, logger, bot, production: config.NODE_ENV === 'production' }));
-  const telegram = telegramSettings(config);
-  if (telegram) inboxes.push(registerTelegramChannel(server, { ...telegram, store, logger, bot }));
-  registerWebChannel(server, { ...config, logger, bot });
+  const wechatConfig = wechatSettings(config);
+  const wechat = wechatConfig && registerWeChatChannel(server, { ...wechatConfig, store, logger, bot, production: config.NODE_ENV === 'production' });
+  const telegramConfig = telegramSettings(config);
+  const telegram = telegramConfig && registerTelegramChannel(server, { ...telegramConfig, store, logger, bot });
+  const inboxes = [wechat, telegram].filter((c): c is WeChatChannel | TelegramChannel => Boolean(c));
+  const webchat = registerWebChannel(server, { ...config, logger, bot });
+  const channels: Channels = { app: appChannel, emulator: botFramework, webchat, wechat, telegram };
 
   for (const inbox of inboxes) inbox.startInbox(); // the bot is built: left-over updates can run
 
@@ -131,11 +145,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       for (const inbox of inboxes) inbox.stopInbox();
       await stopAccepting(server, graceMs);
       await Promise.race([bot.idle(), new Promise((r) => setTimeout(r, graceMs).unref())]);
+      webchat.close(); // open Direct Line streams end once the last turns have written to them
       await events.flush();
       await store.close();
     })());
 
-  return { config, server, store, bot, directory, events, logger, close };
+  return { config, server, store, bot, directory, events, logger, channels, close };
 }
 
 async function main(): Promise<void> {

@@ -2,8 +2,6 @@
  * The Bot Framework Emulator protocol on /api/messages (no MicrosoftAppId): activities are POSTed as the
  * Emulator does, and the bot's replies arrive at a local serviceUrl (the reply sink) before the 200.
  */
-import { BotFrameworkAdapter } from '../../../adapters/botframework/botFrameworkAdapter';
-import { createBotFrameworkAuthentication } from '../../../adapters/botframework';
 import { ConversationReferences } from '../../../services/customers';
 import { ReplySink, startReplySink } from '../../helpers/replySink';
 import type { RunningApp } from '../../helpers/testApp';
@@ -41,9 +39,8 @@ export function emulatorDriver(): ChannelDriver {
       const stored = (await new ConversationReferences(app.store).forCustomer(customerId)).find((r) => r.channelId === 'emulator');
       if (!stored) throw new Error(`no Emulator conversation reference for ${userId}`);
       const before = sink.requests.length;
-      // authentication disabled (no app id), as the running app's Emulator mode
-      const adapter = new BotFrameworkAdapter(createBotFrameworkAuthentication({ appType: 'MultiTenant' }));
-      await adapter.continueConversationAsync('', stored.reference, async (ctx) => {
+      // the running app's adapter, in Emulator mode (no app id)
+      await app.channels.emulator.continueConversationAsync('', stored.reference, async (ctx) => {
         await ctx.sendActivity(text);
       });
       return fromActivities(repliesSince(before, userId));

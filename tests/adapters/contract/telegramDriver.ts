@@ -3,7 +3,7 @@
  * acknowledged before the turn runs; the turn is over when the update is marked done in the channel's
  * inbox, and its replies are the sendMessage / sendPhoto calls the fake received for the chat.
  */
-import { TELEGRAM_INBOX, TelegramAdapter, TelegramApi } from '../../../adapters/telegram';
+import { TELEGRAM_INBOX } from '../../../adapters/telegram';
 import { ConversationReferences } from '../../../services/customers';
 import type { RunningApp } from '../../helpers/testApp';
 import { BotApiCall, FakeBotApi, startFakeBotApi } from '../telegram/fakeBotApi';
@@ -72,8 +72,9 @@ export function telegramDriver(): ChannelDriver {
       const stored = (await new ConversationReferences(app.store).forCustomer(customerId)).find((r) => r.channelId === 'telegram');
       if (!stored) throw new Error(`no Telegram conversation reference for ${userId}`);
       const before = fake.calls.length;
-      const adapter = new TelegramAdapter(new TelegramApi({ apiRoot: fake.url, botToken: BOT_TOKEN }));
-      await adapter.continueConversation(stored.reference, async (ctx) => {
+      const telegram = app.channels.telegram;
+      if (!telegram) throw new Error('the app was started without Telegram');
+      await telegram.adapter.continueConversation(stored.reference, async (ctx) => {
         await ctx.sendActivity(text);
       });
       return callsTo(before, userId).map(fromBotApi);

@@ -3,6 +3,7 @@
  * per user (started with the secret, the greeting read off), an activity POSTed, then the bot's
  * activities polled from the conversation log after the last watermark.
  */
+import { ConversationReferences } from '../../../services/customers';
 import type { RunningApp } from '../../helpers/testApp';
 import { ChannelDriver, fromActivities, Reply } from './channelDriver';
 
@@ -53,8 +54,18 @@ export function webChatDriver(): ChannelDriver {
     say: (userId, text) => post(userId, { text }),
     sendUnsupported: (userId) => post(userId, { attachments: [{ contentType: 'video/mp4', contentUrl: 'https://cdn.example.com/clip.mp4', name: 'clip.mp4' }] }),
     channelUserId: (userId) => userId,
-    proactive:
-      'the web chat adapter can send proactively (into the Direct Line log), but the running app keeps no handle on it and no route starts a proactive message',
+    proactive: async (userId, text) => {
+      const session = await sessionOf(userId);
+      const customerId = await app.directory.find({ channelId: 'webchat', userId });
+      if (!customerId) throw new Error(`${userId} never wrote on the web chat`);
+      const stored = (await new ConversationReferences(app.store).forCustomer(customerId)).find((r) => r.channelId === 'webchat');
+      if (!stored) throw new Error(`no web chat conversation reference for ${userId}`);
+      // the running app's own web adapter: the message lands in the open Direct Line conversation
+      await app.channels.webchat.adapter.continueConversation(stored.reference, async (ctx) => {
+        await ctx.sendActivity(text);
+      });
+      return fromActivities(await botActivitiesSince(session));
+    },
     stop: async () => undefined,
   };
 }

@@ -3,10 +3,8 @@
  * message is the passive XML reply; further ones go through the customer-service API. The turn is over
  * when its message is marked done in the channel's inbox (after the last API send).
  */
-import { WeChatAdapter, WeChatApi } from '../../../adapters/wechat';
 import { WECHAT_INBOX } from '../../../adapters/wechat/messageInbox';
 import { parseWeChatXml } from '../../../adapters/wechat/wechatXml';
-import { silentLogger } from '../../../platform/logger';
 import { ConversationReferences } from '../../../services/customers';
 import type { RunningApp } from '../../helpers/testApp';
 import { FakeWeChatApi, startFakeWeChatApi } from '../wechat/fakeWeChatApi';
@@ -71,8 +69,9 @@ export function wechatDriver(): ChannelDriver {
       const stored = (await new ConversationReferences(app.store).forCustomer(customerId)).find((r) => r.channelId === 'wechat');
       if (!stored) throw new Error(`no WeChat conversation reference for ${openid}`);
       const before = fake.sends.length;
-      const adapter = new WeChatAdapter(new WeChatApi({ apiBase: fake.url, appId: APP_ID, appSecret: APP_SECRET }), silentLogger());
-      await adapter.continueConversation(stored.reference, async (ctx) => {
+      const wechat = app.channels.wechat;
+      if (!wechat) throw new Error('the app was started without WeChat');
+      await wechat.adapter.continueConversation(stored.reference, async (ctx) => {
         await ctx.sendActivity(text);
       });
       return sendsTo(before, openid);
