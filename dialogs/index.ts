@@ -3,7 +3,6 @@
  * areas, MainDialog over them and the handoff gate. An area is built when its services are given, so a
  * harness gets the same wiring as the app for the areas it tests.
  */
-import type { StatePropertyAccessor } from 'botbuilder';
 import type { KnowledgeBase } from '../knowledge/types';
 import type { CustomerDirectory } from '../services/customers/customerDirectory';
 import type { CustomerProfile } from '../services/customers/profile';
@@ -47,8 +46,6 @@ export interface DialogsDeps {
 }
 
 export interface Dialogs {
-  profile: StatePropertyAccessor<CustomerProfile>;
-  guide: StatePropertyAccessor<GuideState>;
   dialog: MainDialog;
   /** turn middleware that goes first while the handoff area is there: the bot stays quiet while a human owns the customer */
   gate?: HandoffGate;
@@ -68,5 +65,5 @@ export function createDialogs(deps: DialogsDeps): Dialogs {
   const main = state.createProperty<MainState>(MAIN_STATE_PROPERTY);
   // the knowledge base answers FAQ-type intents alongside the shopping guide (as before: not without it)
   const dialog = new MainDialog({ profile, state: main, areas, knowledge: shopping ? knowledge : undefined });
-  return { profile, guide, dialog, gate: handoffArea?.gate };
+  return { dialog, gate: handoffArea?.gate };
 }

@@ -74,7 +74,10 @@ function inlineKeyboard(actions: CardAction[]): object | undefined {
 function toButton(action: CardAction): Button | undefined {
   const text = clip(String(action.title || action.value || ''), BUTTON_TEXT_LIMIT);
   if (!text) return undefined;
-  if (action.type === 'openUrl') return /^https?:\/\//i.test(String(action.value)) ? { text, url: String(action.value) } : undefined;
+  if (action.type === 'openUrl') {
+    const url = httpUrl(action.value);
+    return url ? { text, url } : undefined;
+  }
   const data = String(action.value ?? action.title ?? '');
   if (!data || utf8Bytes(data) > CALLBACK_DATA_LIMIT_BYTES) return undefined;
   return { text, callback_data: data };

@@ -20,9 +20,6 @@ export const SWITCH_CONFIDENCE = 0.75;
 /** … and for a message that reads as a question */
 export const QUESTION_CONFIDENCE = 0.5;
 
-/** A bare yes / no / ok answers whatever was asked; it never starts a new request. */
-export const BARE_REPLY = /^(是|是的|好|好的|嗯|嗯嗯|对|对的|行|可以|不|不是|不要|不用|没有|yes|yeah|yep|no|nope|ok|okay|sure)[。.!！~～]*$/i;
-
 /** The innermost active dialog instance (the prompt that waits, when one does). */
 export function leafInstance(dc: DialogContext): DialogInstance | undefined {
   let current: DialogContext = dc;

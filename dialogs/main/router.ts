@@ -14,7 +14,8 @@ import { isQuestionLike } from '../flow/questions';
 import { HANDOFF_DIALOG, HandoffOptions } from '../handoff/ids';
 import { nluResultOf } from '../turn/turnContracts';
 import { ROUTER } from './ids';
-import { answersPrompt, BARE_REPLY, leafInstance, promptKind, QUESTION_CONFIDENCE, stackIds, SWITCH_CONFIDENCE } from './interruptions';
+import { isBareYesOrNo } from '../flow/yesNo';
+import { answersPrompt, leafInstance, promptKind, QUESTION_CONFIDENCE, stackIds, SWITCH_CONFIDENCE } from './interruptions';
 import { TEXT } from './text';
 
 export class Router {
@@ -79,7 +80,7 @@ export class Router {
       return { status: DialogTurnStatus.waiting };
     }
     const target = this.routes[nlu.intent];
-    if (!target || nlu.intent === 'human_agent' || BARE_REPLY.test(text)) return undefined;
+    if (!target || nlu.intent === 'human_agent' || isBareYesOrNo(text)) return undefined;
     // an open question takes almost anything as its answer: only a clear question switches away
     if (kind === 'open' && !questionLike) return undefined;
     if (stackIds(inner).includes(target)) {

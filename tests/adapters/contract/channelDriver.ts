@@ -4,6 +4,7 @@
  * received (the app's JSON, the Emulator's serviceUrl, the Direct Line log, WeChat's passive XML and
  * customer-service API, Telegram's Bot API), reduced to text, choices and cards.
  */
+import { ConversationReferences } from '../../../services/customers';
 import type { RunningApp } from '../../helpers/testApp';
 
 export type ChannelName = 'app' | 'emulator' | 'webchat' | 'wechat' | 'telegram';
@@ -86,4 +87,16 @@ export function numericId(userId: string): number {
   let h = 0;
   for (const ch of userId) h = (h * 31 + ch.charCodeAt(0)) % 1_000_000_007;
   return 6_000_000_000 + h;
+}
+
+/**
+ * The conversation reference the running app stored when `userId` last wrote on `channelId`: what a
+ * proactive message (campaign, agent) is sent with.
+ */
+export async function storedReference(app: RunningApp, channelId: string, userId: string): Promise<object> {
+  const customerId = await app.directory.find({ channelId, userId });
+  if (!customerId) throw new Error(`${userId} never wrote on ${channelId}`);
+  const stored = (await new ConversationReferences(app.store).forCustomer(customerId)).find((r) => r.channelId === channelId);
+  if (!stored) throw new Error(`no ${channelId} conversation reference for ${userId}`);
+  return stored.reference;
 }

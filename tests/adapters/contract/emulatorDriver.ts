@@ -2,11 +2,10 @@
  * The Bot Framework Emulator protocol on /api/messages (no MicrosoftAppId): activities are POSTed as the
  * Emulator does, and the bot's replies arrive at a local serviceUrl (the reply sink) before the 200.
  */
-import { ConversationReferences } from '../../../services/customers';
 import { ReplySink, startReplySink } from '../../helpers/replySink';
 import type { RunningApp } from '../../helpers/testApp';
 import { emulatorActivity } from '../botframework/emulatorActivity';
-import { ChannelDriver, fromActivities, Reply } from './channelDriver';
+import { ChannelDriver, fromActivities, Reply, storedReference } from './channelDriver';
 
 export function emulatorDriver(): ChannelDriver {
   let app: RunningApp;
@@ -34,13 +33,10 @@ export function emulatorDriver(): ChannelDriver {
     sendUnsupported: (userId) => post(userId, { text: undefined, attachments: [{ contentType: 'video/mp4', contentUrl: 'https://cdn.example.com/clip.mp4', name: 'clip.mp4' }] }),
     channelUserId: (userId) => userId,
     proactive: async (userId, text) => {
-      const customerId = await app.directory.find({ channelId: 'emulator', userId });
-      if (!customerId) throw new Error(`${userId} never wrote on the Emulator`);
-      const stored = (await new ConversationReferences(app.store).forCustomer(customerId)).find((r) => r.channelId === 'emulator');
-      if (!stored) throw new Error(`no Emulator conversation reference for ${userId}`);
+      const reference = await storedReference(app, 'emulator', userId);
       const before = sink.requests.length;
       // the running app's adapter, in Emulator mode (no app id)
-      await app.channels.emulator.continueConversationAsync('', stored.reference, async (ctx) => {
+      await app.channels.emulator.continueConversationAsync('', reference, async (ctx) => {
         await ctx.sendActivity(text);
       });
       return fromActivities(repliesSince(before, userId));

@@ -4,12 +4,11 @@
  * inbox, and its replies are the sendMessage / sendPhoto calls the fake received for the chat.
  */
 import { TELEGRAM_INBOX } from '../../../adapters/telegram';
-import { ConversationReferences } from '../../../services/customers';
 import type { RunningApp } from '../../helpers/testApp';
 import { BotApiCall, FakeBotApi, startFakeBotApi } from '../telegram/fakeBotApi';
 import { stickerUpdate, textUpdate } from '../telegram/sampleUpdates';
 import { BOT_TOKEN, deliver, SECRET } from '../telegram/telegramHelpers';
-import { ChannelDriver, numberedChoices, numericId, Reply, waitUntil } from './channelDriver';
+import { ChannelDriver, numberedChoices, numericId, Reply, storedReference, waitUntil } from './channelDriver';
 
 /** where the Telegram channel keeps acknowledged updates (adapters/telegram/index.ts) */
 
@@ -67,14 +66,11 @@ export function telegramDriver(): ChannelDriver {
     },
     channelUserId: (userId) => String(numericId(userId)),
     proactive: async (userId, text) => {
-      const customerId = await app.directory.find({ channelId: 'telegram', userId: String(numericId(userId)) });
-      if (!customerId) throw new Error(`${userId} never wrote on Telegram`);
-      const stored = (await new ConversationReferences(app.store).forCustomer(customerId)).find((r) => r.channelId === 'telegram');
-      if (!stored) throw new Error(`no Telegram conversation reference for ${userId}`);
+      const reference = await storedReference(app, 'telegram', String(numericId(userId)));
       const before = fake.calls.length;
       const telegram = app.channels.telegram;
       if (!telegram) throw new Error('the app was started without Telegram');
-      await telegram.adapter.continueConversation(stored.reference, async (ctx) => {
+      await telegram.adapter.continueConversation(reference, async (ctx) => {
         await ctx.sendActivity(text);
       });
       return callsTo(before, userId).map(fromBotApi);

@@ -3,9 +3,8 @@
  * per user (started with the secret, the greeting read off), an activity POSTed, then the bot's
  * activities polled from the conversation log after the last watermark.
  */
-import { ConversationReferences } from '../../../services/customers';
 import type { RunningApp } from '../../helpers/testApp';
-import { ChannelDriver, fromActivities, Reply } from './channelDriver';
+import { ChannelDriver, fromActivities, Reply, storedReference } from './channelDriver';
 
 export const DIRECTLINE_SECRET = 'contract-directline-secret-0123456789abcdef';
 
@@ -56,12 +55,9 @@ export function webChatDriver(): ChannelDriver {
     channelUserId: (userId) => userId,
     proactive: async (userId, text) => {
       const session = await sessionOf(userId);
-      const customerId = await app.directory.find({ channelId: 'webchat', userId });
-      if (!customerId) throw new Error(`${userId} never wrote on the web chat`);
-      const stored = (await new ConversationReferences(app.store).forCustomer(customerId)).find((r) => r.channelId === 'webchat');
-      if (!stored) throw new Error(`no web chat conversation reference for ${userId}`);
+      const reference = await storedReference(app, 'webchat', userId);
       // the running app's own web adapter: the message lands in the open Direct Line conversation
-      await app.channels.webchat.adapter.continueConversation(stored.reference, async (ctx) => {
+      await app.channels.webchat.adapter.continueConversation(reference, async (ctx) => {
         await ctx.sendActivity(text);
       });
       return fromActivities(await botActivitiesSince(session));

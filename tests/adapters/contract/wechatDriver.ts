@@ -5,12 +5,11 @@
  */
 import { WECHAT_INBOX } from '../../../adapters/wechat/messageInbox';
 import { parseWeChatXml } from '../../../adapters/wechat/wechatXml';
-import { ConversationReferences } from '../../../services/customers';
 import type { RunningApp } from '../../helpers/testApp';
 import { FakeWeChatApi, startFakeWeChatApi } from '../wechat/fakeWeChatApi';
 import * as samples from '../wechat/samplePayloads';
 import { APP_ID, APP_SECRET, plaintextEnv, push, withText } from '../wechat/wechatTestKit';
-import { ChannelDriver, numberedChoices, Reply, waitUntil } from './channelDriver';
+import { ChannelDriver, numberedChoices, Reply, storedReference, waitUntil } from './channelDriver';
 
 const SAMPLE_OPENID = 'oia2TjjewbmiOUlr6X-1crbLOvLw';
 
@@ -64,14 +63,11 @@ export function wechatDriver(): ChannelDriver {
     sendUnsupported: (openid) => pushed(openid, samples.video.replace(SAMPLE_OPENID, openid).replace('1234567890123460', msgId())),
     channelUserId: (openid) => openid,
     proactive: async (openid, text) => {
-      const customerId = await app.directory.find({ channelId: 'wechat', userId: openid });
-      if (!customerId) throw new Error(`${openid} never wrote on WeChat`);
-      const stored = (await new ConversationReferences(app.store).forCustomer(customerId)).find((r) => r.channelId === 'wechat');
-      if (!stored) throw new Error(`no WeChat conversation reference for ${openid}`);
+      const reference = await storedReference(app, 'wechat', openid);
       const before = fake.sends.length;
       const wechat = app.channels.wechat;
       if (!wechat) throw new Error('the app was started without WeChat');
-      await wechat.adapter.continueConversation(stored.reference, async (ctx) => {
+      await wechat.adapter.continueConversation(reference, async (ctx) => {
         await ctx.sendActivity(text);
       });
       return sendsTo(before, openid);
