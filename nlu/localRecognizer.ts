@@ -1,5 +1,6 @@
 /**
- * The local recognizer: intent (trained softmax model), entities, sentiment and language, all in-process.
+ * The local recognizer: intent (trained softmax model), entities, the frame (every slot: nlu/frame),
+ * sentiment and language, all in-process.
  * recognize() is synchronous work of well under a millisecond on short texts (recognizers-text models run
  * only when a pre-check says they may find something).
  */
@@ -7,6 +8,8 @@ import type { Vocabulary } from '../knowledge/types';
 import type { NluResult, Recognizer, RecognizeOptions } from './types';
 import { EntityRecognizer } from './entities/entityRecognizer';
 import { loadDefaultVocabulary } from './entities/gazetteer';
+import { FrameBuilder } from './frame/frameBuilder';
+import { frameVocabulary, type FrameVocabulary } from './frame/frameVocabulary';
 import { warmUp } from './entities/recognizersText';
 import { detectLanguage } from './language';
 import { IntentClassifier } from './model/intentClassifier';
@@ -28,6 +31,9 @@ export class LocalRecognizer implements Recognizer {
   private readonly classifier: IntentClassifier;
   private readonly entities: EntityRecognizer;
   private readonly sentiment = new SentimentAnalyzer();
+  private readonly frames: FrameBuilder;
+  /** the catalogue values frames may hold (checks the LLM's frames) */
+  readonly vocabulary: FrameVocabulary;
 
   constructor(options: LocalRecognizerOptions = {}) {
     const vocabulary = options.vocabulary ?? loadDefaultVocabulary();
@@ -39,6 +45,8 @@ export class LocalRecognizer implements Recognizer {
     this.trainingSize = data.length;
     this.classifier = IntentClassifier.trainCached(data, (rows) => withVariants(rows), options.cacheDir);
     this.trainingMs = Date.now() - started;
+    this.vocabulary = frameVocabulary(this.entities.gazetteer);
+    this.frames = new FrameBuilder(this.entities.gazetteer, (clause) => this.classifier.predict(clause));
     warmUp();
   }
 
@@ -47,13 +55,15 @@ export class LocalRecognizer implements Recognizer {
     const english = !hasHan && (/[A-Za-z]/.test(text) || (options.locale?.toLowerCase().startsWith('en') ?? false));
     const entities = this.entities.recognize(text, english);
     const intent = this.classifier.predict(text);
+    const language = detectLanguage(text, entities, options.locale);
     return {
       intent: intent.intent,
       confidence: intent.confidence,
       alternatives: intent.alternatives,
       entities,
       sentiment: this.sentiment.analyze(text),
-      language: detectLanguage(text, entities, options.locale),
+      language,
+      frame: this.frames.build(text, entities, intent.intent, language),
     };
   }
 

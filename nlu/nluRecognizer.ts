@@ -1,7 +1,7 @@
 /**
  * The product's recognizer: the local one always runs; the LLM (when configured) is asked when the local
  * intent confidence is below NLU_LLM_THRESHOLD, or on every turn with NLU_MODE=llm, and its answer is used
- * only if it comes back in time and valid. Unsure local results go to the review queue (learning loop).
+ * only if it comes back in time and valid (its frame merged into the local one, slot by slot). Unsure local results go to the review queue (learning loop).
  */
 import type { LlmRecognizer } from './llm/llmRecognizer';
 import type { LocalRecognizer } from './localRecognizer';
@@ -40,7 +40,7 @@ export class NluRecognizer implements Recognizer {
     }
     if (!llm || (mode === 'local' && localResult.confidence >= llmThreshold)) return localResult;
     try {
-      return await llm.recognize(text, localResult);
+      return await llm.recognize(text, localResult, local.vocabulary);
     } catch (err) {
       // message text is never logged (privacy); the error kind is enough to see a broken endpoint
       logger?.warn({ err: (err as Error).name, message: (err as Error).message.slice(0, 200) }, 'nlu: LLM recognition failed, using the local result');

@@ -111,14 +111,24 @@ export interface Frame {
   /** the message refers to one of the customer's orders (by number, status, recency, ordinal, product or brand) */
   order?: OrderReference;
   quantity?: number;
-  /** ingredients asked for (烟酰胺, retinol…) and ones to avoid (不要酒精, no alcohol) */
+  /** ingredients asked for (烟酰胺, retinol…) and ones to avoid (不要酒精, no alcohol), as canonical names (see allergies) */
   ingredientsWanted: string[];
   ingredientsAvoided: string[];
-  /** 对酒精过敏, allergic to fragrance: ingredient names as written, normalized to lower case */
+  /**
+   * 对酒精过敏, allergic to fragrance: canonical ingredient names — the catalogue's Chinese names (酒精, 香精,
+   * 视黄醇…; nlu/frame/ingredients.ts INGREDIENT_NAMES lists how each is written, INGREDIENT_EN its English
+   * name) — or the allergen as written, lower case, when it is not in that list.
+   * A listed allergen is also in ingredientsAvoided.
+   */
   allergies: string[];
+  /** every ingredient named, whatever the stance (孕妇能用A醇吗 → 视黄醇, neither wanted nor avoided) */
+  ingredientsMentioned?: string[];
   fragranceFree: boolean;
   lifeStage?: 'pregnant' | 'breastfeeding' | 'trying_to_conceive';
-  /** whom it is for: mother, father, girlfriend, boyfriend, wife, husband, friend, colleague, self */
+  /**
+   * whom it is for: mother, father, girlfriend, boyfriend, wife, husband, friend, colleague, sister, brother,
+   * daughter, son, grandmother, grandfather, mother_in_law, father_in_law, boss, teacher, self (only when said)
+   */
   recipient?: string;
   /** the person's age when said (她50岁了) */
   age?: number;

@@ -1,63 +1,51 @@
 /**
- * Recognition by an OpenAI-compatible model (structured JSON output, same contract as the local result).
- * Used for low-confidence utterances or always (NLU_MODE=llm); any failure — timeout, network, bad JSON,
- * an intent outside the 21 — throws, and the caller falls back to the local result.
+ * Recognition by an OpenAI-compatible model through one forced tool call (function calling): the tool's
+ * parameters are a JSON schema (frameTool.ts) holding the intent, sentiment, language and the frame.
+ * Used for low-confidence utterances or always (NLU_MODE=llm). The intent part is checked strictly —
+ * any failure (timeout, network, no tool call, bad JSON, an intent outside the 21) throws and the caller
+ * keeps the local result; the frame is checked slot by slot and merged into the local frame (frameMerge.ts).
  */
 import { z } from 'zod';
 import type { LlmClient } from '../../platform/llmClient';
-import { INTENTS, type NluResult } from '../types';
+import { emptyFrame, INTENTS, type NluResult } from '../types';
+import type { FrameVocabulary } from '../frame/frameVocabulary';
+import { mergeFrames } from './frameMerge';
+import { FRAME_TOOL_CHOICE, FRAME_TOOL_NAME, frameTool } from './frameTool';
 
 const intentEnum = z.enum(INTENTS);
+const unit = z.number().min(0).max(1);
 
 const llmOutput = z.object({
   intent: intentEnum,
-  confidence: z.number().min(0).max(1),
-  alternatives: z.array(z.object({ intent: intentEnum, confidence: z.number().min(0).max(1) })).max(3),
-  sentiment: z.object({ label: z.enum(['positive', 'neutral', 'negative']), score: z.number().min(0).max(1), anger: z.number().min(0).max(1) }),
+  confidence: unit,
+  alternatives: z.array(z.object({ intent: intentEnum, confidence: unit })).max(5),
+  sentiment: z.object({ label: z.enum(['positive', 'neutral', 'negative']), score: unit, anger: unit }),
   language: z.enum(['zh', 'en', 'mixed']),
+  frame: z.unknown().optional(),
 });
 
 export type LlmNlu = z.infer<typeof llmOutput>;
 
-const confidence = { type: 'number', minimum: 0, maximum: 1 };
-
-/** JSON schema sent as response_format (strict structured output). */
-export const NLU_JSON_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['intent', 'confidence', 'alternatives', 'sentiment', 'language'],
-  properties: {
-    intent: { type: 'string', enum: [...INTENTS] },
-    confidence,
-    alternatives: {
-      type: 'array',
-      items: { type: 'object', additionalProperties: false, required: ['intent', 'confidence'], properties: { intent: { type: 'string', enum: [...INTENTS] }, confidence } },
-    },
-    sentiment: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['label', 'score', 'anger'],
-      properties: { label: { type: 'string', enum: ['positive', 'neutral', 'negative'] }, score: confidence, anger: confidence },
-    },
-    language: { type: 'string', enum: ['zh', 'en', 'mixed'] },
-  },
-} as const;
-
-const SYSTEM_PROMPT = `You classify one customer message sent to the customer service of an online beauty store (skincare, make-up, hair care; orders, couriers, invoices, refunds like any big e-commerce shop). Messages may be Chinese, English or mixed.
-Return JSON only, with:
+const SYSTEM_PROMPT = `You read one customer message sent to the customer service of an online beauty store (skincare, make-up, hair care; orders, couriers, invoices, refunds like any big e-commerce shop). Messages may be Chinese, English or mixed, colloquial, with typos. Call ${FRAME_TOOL_NAME} once with:
 - intent: one of ${INTENTS.join(', ')}
   (product_info = facts about a product; recommendation = help choosing; comparison = compare products; promotion = discounts, coupons, gifts, points, newsletter; place_order = wants to buy; order_status = where is my order / shipping time / tracking; order_change = change address, phone, items or time of an existing order; order_cancel; payment; invoice; shipping_info = delivery policy, fees, regions, couriers; return_refund = return, exchange, refund, price protection; refund_status = where is my refund; quality_issue = damaged, leaking, expired, fake, allergy, wrong or missing item; complaint = about service, courier or staff, strong dissatisfaction; feedback = review, suggestion, praise; account = login, password, profile; human_agent = wants a person, service hours or contact; greeting; thanks_bye; other)
 - confidence 0..1, alternatives: up to 3 next intents with confidence
-- sentiment: label positive|neutral|negative, score 0..1, anger 0..1 (insults, threats to complain, repeated exclamation marks → high)
-- language: zh, en or mixed`;
+- sentiment: label, score 0..1, anger 0..1 (insults, threats to complain, repeated exclamation marks → high)
+- language: zh, en or mixed
+- frame: only what this message itself says (empty list, false or null for anything not said; never guess). Budget in CNY. Ingredients as the customer names them (烟酰胺, retinol, alcohol, 香精). An ingredient only asked about ("can I use retinol while pregnant?") is neither wanted nor avoided.`;
 
 export class LlmRecognizer {
+  private readonly tools = new WeakMap<FrameVocabulary, ReturnType<typeof frameTool>>();
+
   constructor(
     private readonly llm: LlmClient,
     private readonly timeoutMs: number,
   ) {}
 
-  async recognize(text: string, local: NluResult): Promise<NluResult> {
+  /** `vocabulary` limits the frame to catalogue values; the local frame fills whatever the model leaves out. */
+  async recognize(text: string, local: NluResult, vocabulary: FrameVocabulary): Promise<NluResult> {
+    let tool = this.tools.get(vocabulary);
+    if (!tool) this.tools.set(vocabulary, (tool = frameTool(vocabulary)));
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     try {
@@ -69,21 +57,24 @@ export class LlmRecognizer {
             { role: 'system', content: SYSTEM_PROMPT },
             { role: 'user', content: text },
           ],
-          response_format: { type: 'json_schema', json_schema: { name: 'nlu_result', strict: true, schema: NLU_JSON_SCHEMA } },
+          tools: [tool],
+          tool_choice: FRAME_TOOL_CHOICE,
         },
         { signal: controller.signal, timeout: this.timeoutMs },
       );
-      const content = completion.choices[0]?.message?.content;
-      if (!content) throw new Error('LLM returned no content');
-      const parsed = llmOutput.parse(JSON.parse(content));
-      // entities stay local: the recognizers resolve values (dates, money) the model would only guess
+      const call = completion.choices[0]?.message?.tool_calls?.find((c) => c.type === 'function' && c.function.name === FRAME_TOOL_NAME);
+      if (!call || call.type !== 'function') throw new Error('LLM made no tool call');
+      const parsed = llmOutput.parse(JSON.parse(call.function.arguments));
+      const localFrame = local.frame ?? emptyFrame(parsed.language);
       return {
         intent: parsed.intent,
         confidence: parsed.confidence,
         alternatives: parsed.alternatives.filter((a) => a.intent !== parsed.intent).slice(0, 3),
+        // entities stay local: the recognizers resolve values (dates, money) the model would only guess
         entities: local.entities,
         sentiment: { ...parsed.sentiment, anger: Math.max(parsed.sentiment.anger, local.sentiment.anger) },
         language: parsed.language,
+        frame: { ...mergeFrames(localFrame, parsed.frame, vocabulary, text, parsed.intent), language: parsed.language },
       };
     } finally {
       clearTimeout(timer);
