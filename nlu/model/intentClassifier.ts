@@ -13,7 +13,7 @@ import { seededRandom } from '../../platform/seededRandom';
 import type { LabeledUtterance } from './trainingData';
 
 /** Bump when features or training change, so old cache files are not reused. */
-const MODEL_VERSION = 'intent-v6'; // v6: one segmenter shared with the knowledge base (platform/text)
+const MODEL_VERSION = 'intent-v7'; // v7: spelling repair (pinyin slips, chat English) and English stems
 
 /**
  * Chosen by 5-fold cross-validation on our own training set (nlu/model: epochs 8–16, learning rate 2–8,

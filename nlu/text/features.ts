@@ -5,6 +5,9 @@
  */
 import { isHan, toHalfWidth } from '../../platform/text/normalize';
 import { segment } from './domainWords';
+import { cueFeatures } from './cues';
+import { stem } from './english';
+import { repairSpelling } from './typos';
 
 const STOP_PUNCT = /^[\s\p{P}\p{S}]+$/u;
 
@@ -16,7 +19,7 @@ const PASTED_BLOCK = /\[[^\]]*(订单编号|订单金额|下单时间|链接|商
 
 /** The text the model reads (offsets are not kept: entities are found in the original, see toHalfWidth). */
 function normalizeForModel(text: string): string {
-  return toHalfWidth(text).replace(PASTED_BLOCK, ' ').toLowerCase().replace(/\s+/g, ' ').trim();
+  return repairSpelling(toHalfWidth(text).replace(PASTED_BLOCK, ' ').toLowerCase().replace(/\s+/g, ' ').trim());
 }
 
 /**
@@ -33,7 +36,7 @@ function shapeNumbers(text: string): string {
 
 export function features(raw: string): string[] {
   const text = shapeNumbers(normalizeForModel(raw));
-  const out: string[] = [];
+  const out: string[] = cueFeatures(text);
   // Chinese: words from jieba and char n-grams over runs of Han characters
   let run = '';
   const flushRun = (): void => {
@@ -65,9 +68,9 @@ export function features(raw: string): string[] {
     if (/^[a-z']+$/.test(word)) {
       out.push('b:' + prev + '_' + word);
       prev = word;
-      // light stemming so "orders"/"ordered" meet "order"
-      const stem = word.replace(/(ing|ed|es|s)$/, '');
-      if (stem.length >= 3 && stem !== word) out.push('w:' + stem);
+      // stems so "orders"/"ordered"/"ordering" and "bought"/"buy" meet (nlu/text/english)
+      const s = stem(word);
+      if (s !== word) out.push('w:' + s);
     } else {
       prev = '^';
     }

@@ -43,6 +43,38 @@ describe('sentiment, zh and en', () => {
     expect(correct / rows.length).toBeGreaterThanOrEqual(0.85);
   });
 
+  test('a question about a product is not praise or blame yet (有没有适合…, 好用吗, 怎么退货)', () => {
+    for (const text of ['有没有适合干皮的面霜', '这个面霜好用吗', '怎么退货', 'is it good for dry skin?']) expect(analyzer.analyze(text).label).toBe('neutral');
+    expect(analyzer.analyze('为什么这么差？').label).toBe('negative');
+  });
+
+  test('sarcasm-lite: praise next to 呵呵 in a short turn counts against', () => {
+    expect(analyzer.analyze('呵呵 真是好服务').label).toBe('negative');
+    expect(analyzer.analyze('呵呵，这就是你们说的正品？').label).toBe('negative');
+  });
+
+  test('complaints in chat: anger words, waiting, threats and English', () => {
+    for (const text of ['气死了 发货这么慢', '太慢了！！', '垃圾', '再不处理我就打12315', '不好用', 'not worth the price', "doesn't work at all", 'this broke me out']) {
+      expect(analyzer.analyze(text).label).toBe('negative');
+    }
+    expect(analyzer.analyze('再不处理我就打12315').anger).toBeGreaterThanOrEqual(0.6);
+  });
+
+  test('a long review with no lexicon word still gets a side from the character model', () => {
+    expect(analyzer.analyze('裤子穿了两次就开线了，口袋里还有污渍').label).toBe('negative');
+    expect(analyzer.analyze('给爷爷买的，他说拿着顺手，字也看得清').label).toBe('positive');
+  });
+
+  test('our round-11 held-out sentiment set (reviews and chat turns, zh and en): ≥ 90%', () => {
+    const rows = fs
+      .readFileSync(path.join(__dirname, 'fixtures', 'heldout3_sentiment.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; sentiment: string });
+    const correct = rows.filter((r) => analyzer.analyze(r.text).label === r.sentiment).length;
+    expect(correct / rows.length).toBeGreaterThanOrEqual(0.9);
+  });
+
   test('after 但是 the later clause decides', () => {
     expect(analyzer.analyze('包装还可以，但是用了过敏，很失望').label).toBe('negative');
     expect(analyzer.analyze('物流有点慢，但是东西非常好，很喜欢').label).toBe('positive');
