@@ -68,7 +68,7 @@ export class QualityTicketDialog extends OrderFlowDialog {
     const values = step.values as QualityValues;
     values.problem = detectQualityProblem(step.context.activity.text ?? '');
     values.attachments = imagesOf(step.context);
-    const options: OrderPickerOptions = { prefer: ['delivered', 'shipped'] };
+    const options: OrderPickerOptions = { purpose: 'quality', announce: true };
     return step.beginDialog(ORDER_PICKER_DIALOG, options);
   }
 

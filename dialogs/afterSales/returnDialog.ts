@@ -53,7 +53,7 @@ export class ReturnDialog extends OrderFlowDialog {
 
   private async pickStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     (step.values as ReturnValues).firstText = step.context.activity.text ?? '';
-    const options: OrderPickerOptions = { prefer: ['delivered'] };
+    const options: OrderPickerOptions = { purpose: 'return', announce: true };
     return step.beginDialog(ORDER_PICKER_DIALOG, options);
   }
 

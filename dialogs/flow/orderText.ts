@@ -25,6 +25,22 @@ export const ORDER_FLOW_TEXT = {
     zh: `请问是哪个订单呢？点选下面的订单，或直接发送订单号：\n${list}`,
     en: `Which order is it? Tap one below or send the order number:\n${list}`,
   }),
+  /** an order picked from what the customer said (no number): named before the flow goes on */
+  thisOrder: (id: string, items: string, status: string) => ({
+    zh: `好的，是这一单：订单 ${id}（${items} · ${status}）。`,
+    en: `OK, that is order ${id} (${items} · ${status}).`,
+  }),
+  /** the customer named orders by status and has none in it */
+  noOrderInStatus: (status: string) => ({ zh: `您没有${status}的订单哦。`, en: `You have no orders that are ${status}.` }),
+  noOrderMatches: {
+    zh: '您的订单里没有找到对应的那一单哦。',
+    en: 'None of your orders matches that.',
+  },
+  /** `list` is the numbered orders that match, one a line */
+  whichOfThese: (list: string) => ({
+    zh: `有几单符合，请问是哪一单呢？点选下面的订单，或直接发送订单号：\n${list}`,
+    en: `A few orders match. Which one is it? Tap one below or send the order number:\n${list}`,
+  }),
   whichOrderRetry: (example: string) => ({
     zh: `没有找到这个订单哦。请点选下面的订单，或发送订单号，例如 ${example}`,
     en: `I could not find that order. Tap one below or send its number, for example ${example}.`,
@@ -56,12 +72,26 @@ const EVENTS: Record<TimelineCode, { zh: string; en: string }> = {
   refunded: { zh: '已退款', en: 'Refunded' },
 };
 
+/** How a status reads inside "您没有…的订单" / "no orders that are …" (the statuses a customer names orders by). */
+const STATUS_NAMED: Record<'unpaid' | 'paid' | 'shipped' | 'delivered', { zh: string; en: string }> = {
+  unpaid: { zh: '待付款', en: 'awaiting payment' },
+  paid: { zh: '还没发货', en: 'paid and not shipped yet' },
+  shipped: { zh: '已发货（在路上）', en: 'shipped and on their way' },
+  delivered: { zh: '已签收', en: 'delivered' },
+};
+
+export function namedStatus(status: keyof typeof STATUS_NAMED, lang: ReplyLanguage): string {
+  return STATUS_NAMED[status][lang];
+}
+
 export function statusLabel(status: OrderStatus, lang: ReplyLanguage): string {
   return STATUS[status][lang];
 }
 
 export function eventLine(event: TimelineEvent, lang: ReplyLanguage): string {
-  const detail = event.detail ? ` · ${event.detail}` : '';
+  // a Chinese hub name would leak into an English reply: English shows the English detail or none
+  const shown = lang === 'en' ? event.detailEn : event.detail;
+  const detail = shown ? ` · ${shown}` : '';
   return `${formatTime(event.at, lang)} ${EVENTS[event.code][lang]}${detail}`;
 }
 

@@ -47,7 +47,7 @@ export class InvoiceDialog extends OrderFlowDialog {
 
   private async pickStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     (step.values as InvoiceValues).firstText = step.context.activity.text ?? '';
-    const options: OrderPickerOptions = { prefer: ['delivered', 'shipped', 'paid'] };
+    const options: OrderPickerOptions = { purpose: 'invoice', announce: true };
     return step.beginDialog(ORDER_PICKER_DIALOG, options);
   }
 

@@ -59,7 +59,7 @@ export class OrderChangeDialog extends OrderFlowDialog {
 
   private async pickStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     (step.values as ChangeValues).firstText = step.context.activity.text ?? '';
-    const options: OrderPickerOptions = { prefer: ['paid', 'unpaid'] };
+    const options: OrderPickerOptions = { purpose: 'change', announce: true };
     return step.beginDialog(ORDER_PICKER_DIALOG, options);
   }
 

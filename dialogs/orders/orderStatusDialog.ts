@@ -6,6 +6,7 @@ import type { Order, OrderService } from '../../services/orders';
 import { ReplyLanguage, say } from '../flow/language';
 import { OrderFlowDialog } from '../flow/orderFlowDialog';
 import { ORDER_PICKER_DIALOG, OrderPickerOptions } from '../flow/orderPickerDialog';
+import { isLogisticsQuestion } from '../flow/orderReference';
 import { orderStatusReply } from './orderReplies';
 import { ORDER_TEXT } from './text';
 
@@ -35,7 +36,7 @@ export class OrderStatusDialog extends OrderFlowDialog {
   }
 
   private async pickStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options: OrderPickerOptions = { prefer: ['shipped', 'paid', 'unpaid'] };
+    const options: OrderPickerOptions = { purpose: isLogisticsQuestion(step.context.activity.text ?? '') ? 'logistics' : 'status' };
     return step.beginDialog(ORDER_PICKER_DIALOG, options);
   }
 

@@ -56,7 +56,7 @@ export const ORDER_TEXT = {
   // changing the address or phone (orderChangeDialog.ts)
   askChangeField: { zh: '请问要修改收货地址还是手机号？', en: 'Do you want to change the address or the phone number?' },
   changeFieldRetry: { zh: '请选择要修改的内容，例如「修改收货地址」。', en: 'Please choose what to change, for example "Change address".' },
-  askNewPhone: { zh: '请发送新的收货手机号：', en: 'Please send the new phone number:' },
+  askNewPhone: { zh: '请发送新的收货手机号码：', en: 'Please send the new phone number:' },
   newPhoneRetry: {
     zh: '这个手机号好像不对，请发送 11 位手机号，例如 13912345678。',
     en: 'That does not look like a mobile number. Please send 11 digits, for example 13912345678.',

@@ -36,6 +36,8 @@ export interface TimelineEvent {
   code: TimelineCode;
   /** a place or detail shown beside the event (a hub name, a courier note) */
   detail?: string;
+  /** the same in English; without it an English reply leaves the detail out */
+  detailEn?: string;
 }
 
 export interface ShippingAddress {

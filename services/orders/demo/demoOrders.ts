@@ -29,6 +29,17 @@ const ITEMS = {
   kerastase: { productId: 'hc-0001', title: '卡诗黑钻钥源洗发水 250ml', titleEn: 'Kérastase Chronologiste Shampoo 250ml', quantity: 1, price: 360, cosmetic: true },
 } satisfies Record<string, OrderItem>;
 
+/** the timeline details in English (hubs, how the parcel was signed for) */
+const DETAILS_EN: Record<string, string> = {
+  杭州仓: 'Hangzhou warehouse',
+  杭州转运中心: 'Hangzhou sorting centre',
+  上海浦东集散中心: 'Shanghai Pudong hub',
+  徐汇漕河泾营业点: 'Xuhui Caohejing depot',
+  本人签收: 'signed for by the recipient',
+  广州仓: 'Guangzhou warehouse',
+  快递柜签收: 'left in a parcel locker',
+};
+
 const SHIPPING = { name: '林女士', phone: '13900001234', address: '上海市徐汇区漕溪北路88号3号楼1201室' };
 
 function order(id: string, customerId: string, items: OrderItem[], events: TimelineEvent[], extra: Partial<Order>): Order {
@@ -53,7 +64,8 @@ function order(id: string, customerId: string, items: OrderItem[], events: Timel
 
 export function demoOrders(customerId: string, now = new Date()): Order[] {
   const ago = (ms: number) => new Date(now.getTime() - ms);
-  const ev = (code: TimelineEvent['code'], ms: number, detail?: string): TimelineEvent => (detail ? { at: ago(ms), code, detail } : { at: ago(ms), code });
+  const ev = (code: TimelineEvent['code'], ms: number, detail?: string): TimelineEvent =>
+    detail ? { at: ago(ms), code, detail, ...(DETAILS_EN[detail] ? { detailEn: DETAILS_EN[detail] } : {}) } : { at: ago(ms), code };
   return [
     order(DEMO_ORDER_IDS.unpaid, customerId, [ITEMS.sunscreen], [ev('created', 20 * 60 * 1000)], { status: 'unpaid' }),
     order(DEMO_ORDER_IDS.paidNotShipped, customerId, [ITEMS.proXylane, ITEMS.cleanser], [ev('created', 26 * HOUR), ev('paid', 26 * HOUR - 2 * 60 * 1000)], { status: 'paid' }),

@@ -6,10 +6,12 @@ const table: TranscriptTable = {
   orders: '2102',
   rows: [
     // typos
-    ['wher is my ordr', ['Which order is it?', '1. 2102000000000103']],
-    ['2102000000000103', /Order 2102000000000103 .*Shipped\. SF Express, tracking number SF1460012345678/],
-    ['where is my order', 'Which order is it?'],
-    ['the first one', 'tracking number SF1460012345678'],
+    // one order has shipped: where it is, straight away
+    ['wher is my ordr', /Order 2102000000000103 .*Shipped\. SF Express, tracking number SF1460012345678/, { not: ['Which order'] }],
+    ['2102000000000101', ['Order 2102000000000101', 'Awaiting payment']],
+    // a general look at the orders lists them, newest first
+    ['check my orders', ['Which order is it?', '3. 2102000000000103']],
+    ['the third one', 'tracking number SF1460012345678'],
   ],
 };
 export default table;
