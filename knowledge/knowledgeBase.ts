@@ -197,9 +197,14 @@ export class StoreKnowledgeBase implements KnowledgeBase {
     );
   }
 
-  async ask(input: string, options: { productId?: string; lang?: Lang } = {}): Promise<Answer> {
+  async ask(input: string, options: { productId?: string; lang?: Lang; faqOnly?: boolean } = {}): Promise<Answer> {
     const question = input.slice(0, 500);
     const lang = options.lang ?? detectLang(question);
+    if (options.faqOnly) {
+      // the caller weighs the retrieval score against other evidence (dialogs' knowledge-first rule)
+      const [top] = this.faqIndex.search(question, lang, 1);
+      return top ? faqAnswer(top.entry, top.confidence) : notFound(lang);
+    }
     const product = options.productId ? this.products.get(options.productId) : this.findProductMention(question);
     if (product) {
       const attr = answerAttributeQuestion(product, question, lang, [...this.ingredientNames]);
@@ -275,7 +280,7 @@ export class StoreKnowledgeBase implements KnowledgeBase {
 }
 
 function faqAnswer(entry: FaqEntry, confidence: number): Answer {
-  return { answer: entry.answer, sources: [entry._id], confidence: Math.round(confidence * 100) / 100, found: true };
+  return { answer: entry.answer, sources: [entry._id], confidence: Math.round(confidence * 100) / 100, found: true, topic: entry.topic };
 }
 
 function notFound(lang: Lang): Answer {

@@ -56,9 +56,12 @@ export function answerFor(product: Product, q: AttributeQuestion, lang: Lang): A
       if (!product.ingredients?.length) return notInData(product, lang, { zh: '成分', en: 'ingredients' });
       return found(product, say(lang, `${name}的主要成分：${list(lang, product.ingredients.map((i) => (i.concentration !== undefined ? `${i.name} ${i.concentration}%` : i.name)))}。`,
         `Key ingredients of ${name}: ${list(lang, product.ingredients.map((i) => (i.concentration !== undefined ? `${i.nameEn ?? i.name} ${i.concentration}%` : (i.nameEn ?? i.name))))}.`));
-    case 'size':
+    case 'size': {
       if (!product.sizes?.length) return notInData(product, lang, { zh: '容量', en: 'size' });
-      return found(product, say(lang, `${name}的规格：${list(lang, product.sizes)}。`, `${name} comes in ${list(lang, product.sizes)}.`));
+      // sizes[0] is the size this listing prices (the card shows it); the customer reads them smallest first
+      const sizes = [...product.sizes].sort((x, y) => parseFloat(x) - parseFloat(y));
+      return found(product, say(lang, `${name}的规格：${list(lang, sizes)}。`, `${name} comes in ${list(lang, sizes)}.`));
+    }
     case 'pao':
       if (product.paoMonths === undefined) return notInData(product, lang, { zh: '开封后使用期限', en: 'period after opening' });
       return found(product, say(lang, `${name}开封后建议在${months(lang, product.paoMonths)}内用完。`, `Use ${name} within ${months(lang, product.paoMonths)} of opening.`));

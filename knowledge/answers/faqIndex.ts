@@ -1,11 +1,13 @@
 /**
  * FAQ and policy retrieval. Each entry is matched on its question and every variant by weighted overlap
- * of jieba words and CJK bigrams (rare words weigh more); the best variant's overlap is the confidence.
+ * of jieba words, CJK bigrams and concepts (faqConcepts.ts; rare features weigh more); the best variant's
+ * overlap is the confidence.
  */
 import type { FaqEntry, Lang } from '../types';
 import { asciiWords, cjkBigrams } from '../text/searchText';
 import { normalizeForSearch } from '../../platform/text/normalize';
 import { segmentForSearch } from '../text/searchWords';
+import { conceptsIn } from './faqConcepts';
 
 const FILLER = new Set('的 了 吗 呢 啊 我 你 们 是 请问 怎么 办 what how do i can you the a an is are my to of for'.split(' '));
 
@@ -32,6 +34,7 @@ function features(text: string): Set<string> {
   for (const t of segmentForSearch(norm)) if (!FILLER.has(t)) out.add(t);
   for (const w of asciiWords(norm)) if (!FILLER.has(w)) out.add(w);
   for (const g of cjkBigrams(norm)) out.add(`2:${g}`);
+  for (const c of conceptsIn(norm)) out.add(c);
   return out;
 }
 
@@ -67,7 +70,8 @@ export class FaqIndex {
 
   private weight(f: string): number {
     const n = Math.max(1, this.entries.size);
-    return Math.log(1 + n / Math.max(1, this.df.get(f) ?? 0)) * (f.startsWith('2:') ? 0.6 : 1);
+    // a concept (c:overseas) stands for what several words mean: it weighs like three words
+    return Math.log(1 + n / Math.max(1, this.df.get(f) ?? 0)) * (f.startsWith('2:') ? 0.6 : f.startsWith('c:') ? 3 : 1);
   }
 
   /** best entries for a question, in its language first; confidence 0..1 */
@@ -90,8 +94,9 @@ export class FaqIndex {
         const dice = (2 * shared) / (qWeight + formWeight);
         if (dice > best) best = dice;
       }
-      if (best > 0) hits.push({ entry, confidence: Math.min(1, best * (entry.lang === lang ? 1.25 : 0.8)) });
+      if (best > 0) hits.push({ entry, confidence: best * (entry.lang === lang ? 1.25 : 0.8) });
     }
-    return hits.sort((a, b) => b.confidence - a.confidence).slice(0, limit);
+    // ranked before the cap at 1, so an exact variant beats a question it merely contains
+    return hits.sort((a, b) => b.confidence - a.confidence).slice(0, limit).map((h) => ({ ...h, confidence: Math.min(1, h.confidence) }));
   }
 }
