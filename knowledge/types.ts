@@ -18,6 +18,8 @@ export interface Shade {
   name: string; // e.g. 正红
   /** colour family shared across categories, used for matching blush to lipstick: red, pink, coral, nude, berry, orange, brown … */
   family: string;
+  /** warm / cool / neutral: makeup questions ask for the customer's undertone */
+  undertone?: 'warm' | 'cool' | 'neutral';
 }
 
 export interface Product {
@@ -124,6 +126,8 @@ export interface Answer {
   confidence: number; // 0..1; 0 means "not in the data"
   /** false when the data does not hold the answer (the text then says so plainly) */
   found: boolean;
+  /** the FAQ entry's topic when the answer is one (shipping, returns, authenticity…) */
+  topic?: string;
 }
 
 export interface ComparisonRow {
@@ -156,8 +160,8 @@ export interface KnowledgeBase {
   findProductMention(text: string): Product | undefined;
   /** An attribute question about one product, answered from the data only. */
   answerAttribute(productId: string, question: string, lang: Lang): Answer;
-  /** FAQ, attribute answers and (when configured) grounded LLM answers. */
-  ask(question: string, options?: { productId?: string; lang?: Lang }): Promise<Answer>;
+  /** FAQ, attribute answers and (when configured) grounded LLM answers; `faqOnly`: the best FAQ entry alone, whatever its score. */
+  ask(question: string, options?: { productId?: string; lang?: Lang; faqOnly?: boolean }): Promise<Answer>;
   compare(aId: string, bId: string, lang: Lang): Comparison | undefined;
   /** Competitor or comparable products for a product. */
   comparables(productId: string): Product[];

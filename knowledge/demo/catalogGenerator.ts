@@ -6,6 +6,7 @@
 import type { Brand, Product, Shade, TopCategory } from '../types';
 import { type Random, seededRandom } from '../../platform/seededRandom';
 import { CategoryTemplate, categoryTemplates, claimPhrases, lineWords, shadeFamilies } from './catalogTemplates';
+import { priceBand, shelfPrice } from './priceBands';
 
 
 const pick = <T>(rand: Random, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
@@ -35,11 +36,25 @@ function zipfIndex(rand: Random, n: number): number {
 }
 
 function makeShades(rand: Random, kind: NonNullable<CategoryTemplate['shades']>): Shade[] {
-  return pickSome(rand, shadeFamilies[kind], 2, 4).map((f, i) => ({
-    code: `${String(i + 1).padStart(2, '0')}`,
-    name: pick(rand, f.names),
-    family: f.family,
-  }));
+  return pickSome(rand, shadeFamilies[kind], 2, 4).map((f, i) => {
+    const [name, undertone] = pick(rand, f.names);
+    return { code: `${String(i + 1).padStart(2, '0')}`, name, family: f.family, undertone };
+  });
+}
+
+/** The size as an English title writes it: 10片 → 10 sheets. */
+const sizeEn = (size: string) => size.replace(/^(\d+)片$/, '$1 sheets');
+
+/**
+ * A price for this brand, product type and size: inside the brand's band when it has one (demo brands),
+ * larger sizes higher; the top of a band is left to flagship lines (hand-written heroes), so a generated
+ * everyday cream never costs what the brand's most expensive one does. Benchmark brands use the template's band.
+ */
+function priceFor(rand: Random, t: CategoryTemplate, brandId: string, sizeIndex: number): number {
+  const band = priceBand(brandId, t.category);
+  if (!band) return Math.max(9, Math.round(between(rand, t.price) * (0.6 + rand() * 0.4)));
+  const share = (0.6 * (sizeIndex + 0.2 + 0.6 * rand())) / t.sizes.length;
+  return shelfPrice(band[0] * Math.pow(band[1] / band[0], share), band);
 }
 
 export interface GenerateOptions {
@@ -65,19 +80,27 @@ export function generateProducts(options: GenerateOptions): Product[] {
   const counters: Record<string, number> = { sk: 0, mk: 0, hc: 0 };
   const first = options.firstNumber ?? 1;
   const products: Product[] = [];
+  const titles = new Set<string>();
   for (let i = 0; i < options.count; i++) {
     const t = weightedTemplate(rand, templates);
     const brand = options.brands[zipfIndex(rand, options.brands.length)]!;
-    const line = options.inventLines && rand() < 0.7
-      ? { zh: pick(rand, LINE_SYLLABLES) + pick(rand, LINE_SYLLABLES) + (rand() < 0.3 ? pick(rand, LINE_SYLLABLES) : ''), en: `Line ${Math.floor(rand() * 900) + 100}` }
-      : pick(rand, lineWords);
-    const size = pick(rand, t.sizes);
+    const lines = lineWords[t.topCategory as keyof typeof lineWords] ?? lineWords.skincare;
+    // a brand does not sell two products of the same name: another line word when the title is taken
+    let line = pick(rand, lines);
+    const sizeIndex = Math.floor(rand() * t.sizes.length);
+    const size = t.sizes[sizeIndex]!;
+    if (options.inventLines && rand() < 0.7) {
+      line = { zh: pick(rand, LINE_SYLLABLES) + pick(rand, LINE_SYLLABLES) + (rand() < 0.3 ? pick(rand, LINE_SYLLABLES) : ''), en: `Line ${Math.floor(rand() * 900) + 100}` };
+    } else {
+      for (let tries = 0; tries < 12 && titles.has(`${brand._id}${line.zh}${t.category}${size}`); tries++) line = pick(rand, lines);
+      titles.add(`${brand._id}${line.zh}${t.category}${size}`);
+    }
     const number = first + counters[t.prefix]!++;
     const concerns = pickSome(rand, t.concerns, 1, 3);
     const claims = options.claimsInTitle
       ? ' ' + concerns.map((c) => pick(rand, claimPhrases[c] ?? [c])).join(' ')
       : '';
-    const price = Math.round(between(rand, t.price) * (0.6 + rand() * 0.4));
+    const price = priceFor(rand, t, brand._id, sizeIndex);
     const ingredients = pickSome(rand, t.ingredients, 1, 3).map((ing) => ({
       name: ing.name,
       nameEn: ing.nameEn,
@@ -91,8 +114,8 @@ export function generateProducts(options: GenerateOptions): Product[] {
       category: t.category,
       topCategory: t.topCategory,
       title: `${brand.name}${line.zh}${t.category} ${size}${claims}`,
-      titleEn: `${brand.nameEn ?? brand.name} ${line.en} ${t.categoryEn} ${size}`,
-      price: Math.max(9, price),
+      titleEn: `${brand.nameEn ?? brand.name} ${line.en} ${size.endsWith('片') ? 'Sheet Mask' : t.categoryEn} ${sizeEn(size)}`,
+      price,
       sizes: [size],
       ingredients,
       concerns,
@@ -108,7 +131,9 @@ export function generateProducts(options: GenerateOptions): Product[] {
       rating: Math.round((3.8 + rand() * 1.2) * 10) / 10,
       source: 'demo',
     };
-    if (rand() < 0.5) product.fragrance = pick(rand, ['无香', '淡香', '花香', '果香']);
+    // a scented product lists its fragrance, so "no fragrance" and allergy filters can find it
+    product.fragrance = pick(rand, ['无香', '无香', '淡香', '花香', '果香']);
+    if (product.fragrance !== '无香') ingredients.push({ name: '香精', nameEn: 'Fragrance (Parfum)' });
     if (t.shades) product.shades = makeShades(rand, t.shades);
     products.push(product);
   }

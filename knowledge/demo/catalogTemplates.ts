@@ -40,7 +40,8 @@ export const categoryTemplates: CategoryTemplate[] = [
     concerns: ['清洁', '控油', '保湿', '祛痘'], skinTypes: SKIN, textures: ['绵密泡沫', '啫喱', '膏状'], usage: '取适量加水揉出泡沫，按摩全脸后洗净。',
     shelfLifeMonths: 36, paoMonths: 12, consumptionDays: [45, 75] },
   { category: '爽肤水', categoryEn: 'Toner', topCategory: 'skincare', prefix: 'sk', weight: 8, price: [59, 680], sizes: ['150ml', '200ml', '400ml'],
-    ingredients: [{ name: '透明质酸钠', nameEn: 'Sodium Hyaluronate', range: [0.1, 1] }, { name: '烟酰胺', nameEn: 'Niacinamide', range: [2, 5] }, { name: '积雪草提取物', nameEn: 'Centella Extract' }],
+    ingredients: [{ name: '透明质酸钠', nameEn: 'Sodium Hyaluronate', range: [0.1, 1] }, { name: '烟酰胺', nameEn: 'Niacinamide', range: [2, 5] }, { name: '积雪草提取物', nameEn: 'Centella Extract' },
+      { name: '乙醇', nameEn: 'Alcohol Denat.' }, { name: '水杨酸', nameEn: 'Salicylic Acid', range: [0.5, 2] }],
     concerns: ['保湿', '补水', '舒缓', '提亮'], skinTypes: SKIN, textures: ['水状', '清爽', '微稠'], usage: '洁面后倒于掌心或化妆棉，轻拍全脸。',
     shelfLifeMonths: 36, paoMonths: 12, consumptionDays: [60, 90] },
   { category: '乳液', categoryEn: 'Emulsion', topCategory: 'skincare', prefix: 'sk', weight: 6, price: [69, 580], sizes: ['100ml', '120ml'],
@@ -65,7 +66,7 @@ export const categoryTemplates: CategoryTemplate[] = [
     concerns: ['补水', '保湿', '舒缓', '清洁'], skinTypes: SKIN, textures: ['精华液', '泥状', '啫喱'], usage: '洁面后敷于脸部15分钟，取下后轻拍吸收。',
     shelfLifeMonths: 36, paoMonths: 6, consumptionDays: [20, 40] },
   { category: '防晒', categoryEn: 'Sunscreen', topCategory: 'skincare', prefix: 'sk', weight: 6, price: [59, 420], sizes: ['30ml', '50ml', '60g'],
-    ingredients: [{ name: '氧化锌', nameEn: 'Zinc Oxide', range: [5, 20] }, { name: '二氧化钛', nameEn: 'Titanium Dioxide', range: [2, 10] }],
+    ingredients: [{ name: '氧化锌', nameEn: 'Zinc Oxide', range: [5, 20] }, { name: '二氧化钛', nameEn: 'Titanium Dioxide', range: [2, 10] }, { name: '乙醇', nameEn: 'Alcohol Denat.' }],
     concerns: ['防晒', '控油'], skinTypes: SKIN, textures: ['清爽乳液', '水感', '霜状'], usage: '出门前15分钟均匀涂抹，户外每2小时补涂。',
     shelfLifeMonths: 36, paoMonths: 12, consumptionDays: [30, 60] },
   { category: '卸妆', categoryEn: 'Makeup Remover', topCategory: 'skincare', prefix: 'sk', weight: 4, price: [49, 320], sizes: ['150ml', '200ml', '400ml'],
@@ -88,7 +89,7 @@ export const categoryTemplates: CategoryTemplate[] = [
     ingredients: [{ name: '云母', nameEn: 'Mica' }],
     concerns: ['提气色'], skinTypes: ['所有肤质'], textures: ['粉质细腻', '膏状', '珠光'], usage: '用腮红刷蘸取少量，在苹果肌晕开。',
     shelfLifeMonths: 36, paoMonths: 24, consumptionDays: [240, 365], shades: 'cheek' },
-  { category: '眼影', categoryEn: 'Eyeshadow', topCategory: 'makeup', prefix: 'mk', weight: 4, price: [69, 680], sizes: ['4色', '9色', '12色'],
+  { category: '眼影', categoryEn: 'Eyeshadow', topCategory: 'makeup', prefix: 'mk', weight: 4, price: [69, 680], sizes: ['4.5g', '7g', '10g'],
     ingredients: [{ name: '云母', nameEn: 'Mica' }],
     concerns: ['显色'], skinTypes: ['所有肤质'], textures: ['哑光', '珠光', '闪片'], usage: '浅色打底，深色加深眼尾。',
     shelfLifeMonths: 36, paoMonths: 24, consumptionDays: [240, 365], shades: 'eye' },
@@ -118,14 +119,26 @@ export const categoryTemplates: CategoryTemplate[] = [
     shelfLifeMonths: 36, paoMonths: 12, consumptionDays: [90, 150] },
 ];
 
-/** Product-line words brands combine with a product type. */
-export const lineWords: { zh: string; en: string }[] = [
-  { zh: '水光', en: 'Hydra Glow' }, { zh: '焕颜', en: 'Renew' }, { zh: '修护', en: 'Repair' }, { zh: '净透', en: 'Clear' },
-  { zh: '雪肌', en: 'Snow' }, { zh: '清润', en: 'Fresh' }, { zh: '玻尿酸', en: 'Hyaluronic' }, { zh: '氨基酸', en: 'Amino' },
-  { zh: '胶原', en: 'Collagen' }, { zh: '光感', en: 'Radiance' }, { zh: '赋活', en: 'Revive' }, { zh: '臻颜', en: 'Prestige' },
-  { zh: '沁润', en: 'Aqua' }, { zh: '冰川', en: 'Glacier' }, { zh: '绿茶', en: 'Green Tea' }, { zh: '山茶花', en: 'Camellia' },
-  { zh: '米萃', en: 'Rice' }, { zh: '积雪草', en: 'Cica' }, { zh: '柔雾', en: 'Soft Matte' }, { zh: '丝绒', en: 'Velvet' },
-];
+/** Product-line words brands combine with a product type, per kind of product (no "Cica Mascara"). */
+export const lineWords: Record<'skincare' | 'makeup' | 'haircare', { zh: string; en: string }[]> = {
+  skincare: [
+    { zh: '水光', en: 'Hydra Glow' }, { zh: '焕颜', en: 'Renew' }, { zh: '修护', en: 'Repair' }, { zh: '净透', en: 'Clear' },
+    { zh: '雪肌', en: 'Snow' }, { zh: '清润', en: 'Fresh' }, { zh: '玻尿酸', en: 'Hyaluronic' }, { zh: '氨基酸', en: 'Amino' },
+    { zh: '胶原', en: 'Collagen' }, { zh: '光感', en: 'Radiance' }, { zh: '赋活', en: 'Revive' }, { zh: '臻颜', en: 'Prestige' },
+    { zh: '沁润', en: 'Aqua' }, { zh: '冰川', en: 'Glacier' }, { zh: '绿茶', en: 'Green Tea' }, { zh: '山茶花', en: 'Camellia' },
+    { zh: '米萃', en: 'Rice' }, { zh: '积雪草', en: 'Cica' },
+  ],
+  makeup: [
+    { zh: '柔雾', en: 'Soft Matte' }, { zh: '丝绒', en: 'Velvet' }, { zh: '水光', en: 'Glow' }, { zh: '锁色', en: 'Lock Colour' },
+    { zh: '轻透', en: 'Sheer' }, { zh: '缎光', en: 'Satin' }, { zh: '持妆', en: 'Long Wear' }, { zh: '奢金', en: 'Gold' },
+    { zh: '星光', en: 'Starlight' }, { zh: '琉璃', en: 'Glaze' }, { zh: '云朵', en: 'Cloud' }, { zh: '花漾', en: 'Bloom' },
+  ],
+  haircare: [
+    { zh: '修护', en: 'Repair' }, { zh: '丰盈', en: 'Volume' }, { zh: '柔顺', en: 'Smooth' }, { zh: '控油', en: 'Oil Control' },
+    { zh: '山茶花', en: 'Camellia' }, { zh: '生姜', en: 'Ginger' }, { zh: '氨基酸', en: 'Amino' }, { zh: '蓬松', en: 'Airy' },
+    { zh: '滋养', en: 'Nourish' }, { zh: '清爽', en: 'Fresh' }, { zh: '护色', en: 'Colour Care' },
+  ],
+};
 
 /** Claim phrases marketplace titles append. */
 export const claimPhrases: Record<string, string[]> = {
@@ -134,16 +147,27 @@ export const claimPhrases: Record<string, string[]> = {
   防晒: ['高倍防晒', '清爽防晒'], 显色: ['显白不挑皮', '高显色'], 柔顺: ['柔顺丝滑', '改善毛躁'], 控油去屑: ['去屑止痒'],
 };
 
-export const shadeFamilies: Record<'lip' | 'cheek' | 'face' | 'eye', { family: string; names: string[] }[]> = {
+type Undertone = 'warm' | 'cool' | 'neutral';
+
+/** Shade names per colour family, each with its undertone (a cool pink suits other faces than a warm coral). */
+export const shadeFamilies: Record<'lip' | 'cheek' | 'face' | 'eye', { family: string; names: [string, Undertone][] }[]> = {
   lip: [
-    { family: 'red', names: ['正红', '复古红', '番茄红'] }, { family: 'pink', names: ['豆沙粉', '玫瑰粉', '樱花粉'] },
-    { family: 'coral', names: ['珊瑚橘', '蜜桃色'] }, { family: 'nude', names: ['奶茶色', '裸杏色'] },
-    { family: 'berry', names: ['莓果色', '葡萄紫'] }, { family: 'orange', names: ['南瓜色', '焦糖橘'] }, { family: 'brown', names: ['砖红', '枫叶棕'] },
+    { family: 'red', names: [['正红', 'neutral'], ['复古红', 'warm'], ['番茄红', 'warm'], ['蓝调红', 'cool']] },
+    { family: 'pink', names: [['豆沙粉', 'neutral'], ['玫瑰粉', 'cool'], ['樱花粉', 'cool']] },
+    { family: 'coral', names: [['珊瑚橘', 'warm'], ['蜜桃色', 'warm']] }, { family: 'nude', names: [['奶茶色', 'warm'], ['裸杏色', 'neutral']] },
+    { family: 'berry', names: [['莓果色', 'cool'], ['葡萄紫', 'cool']] }, { family: 'orange', names: [['南瓜色', 'warm'], ['焦糖橘', 'warm']] },
+    { family: 'brown', names: [['砖红', 'warm'], ['枫叶棕', 'warm']] },
   ],
   cheek: [
-    { family: 'red', names: ['胭脂红'] }, { family: 'pink', names: ['甜粉', '玫瑰粉'] }, { family: 'coral', names: ['蜜桃', '珊瑚'] },
-    { family: 'nude', names: ['裸杏', '奶茶'] }, { family: 'berry', names: ['莓果'] }, { family: 'orange', names: ['暖橘'] }, { family: 'brown', names: ['焦糖'] },
+    { family: 'red', names: [['胭脂红', 'neutral']] }, { family: 'pink', names: [['甜粉', 'cool'], ['玫瑰粉', 'cool']] },
+    { family: 'coral', names: [['蜜桃', 'warm'], ['珊瑚', 'warm']] }, { family: 'nude', names: [['裸杏', 'neutral'], ['奶茶', 'warm']] },
+    { family: 'berry', names: [['莓果', 'cool']] }, { family: 'orange', names: [['暖橘', 'warm']] }, { family: 'brown', names: [['焦糖', 'warm']] },
   ],
-  face: [{ family: 'ivory', names: ['象牙白', '瓷白'] }, { family: 'beige', names: ['自然色', '暖米色'] }, { family: 'tan', names: ['小麦色'] }],
-  eye: [{ family: 'brown', names: ['大地色'] }, { family: 'pink', names: ['粉棕'] }, { family: 'orange', names: ['橘棕'] }],
+  face: [
+    { family: 'ivory', names: [['象牙白', 'neutral'], ['冷瓷白', 'cool']] },
+    { family: 'beige', names: [['自然色', 'neutral'], ['暖米色', 'warm'], ['粉调米色', 'cool']] }, { family: 'tan', names: [['小麦色', 'warm']] },
+  ],
+  eye: [
+    { family: 'brown', names: [['大地色', 'warm'], ['灰棕', 'cool']] }, { family: 'pink', names: [['粉棕', 'cool']] }, { family: 'orange', names: [['橘棕', 'warm']] },
+  ],
 };

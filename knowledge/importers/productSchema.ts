@@ -27,7 +27,7 @@ export const productSchema = z.object({
   nicknames: strList,
   price: z.number({ invalid_type_error: 'price must be a number' }).finite().positive('price must be above 0').max(1e6, 'price is above 1,000,000'),
   sizes: strList,
-  shades: z.array(z.object({ code: text, name: text, family: text })).optional(),
+  shades: z.array(z.object({ code: text, name: text, family: text, undertone: z.enum(['warm', 'cool', 'neutral']).optional() })).optional(),
   ingredients: z
     .array(z.object({ name: text, nameEn: text.optional(), concentration: z.number().min(0).max(100, 'concentration must be a percent (0-100)').optional() }))
     .optional(),

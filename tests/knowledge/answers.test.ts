@@ -40,10 +40,10 @@ describe('attribute answers', () => {
   });
 
   test('says plainly when the data does not have the value', () => {
-    const a = kb.answerAttribute('sk-0001', '香味怎么样', 'zh'); // 小棕瓶 has no fragrance field
+    const a = kb.answerAttribute('sk-0001', '有哪些色号', 'zh'); // a serum has no shades in the data
     expect(a).toMatchObject({ found: false, confidence: 0, sources: ['sk-0001'] });
     expect(a.answer).toContain('没有');
-    const en = kb.answerAttribute('sk-0020', 'How do I use it?', 'en'); // competitor without directions
+    const en = kb.answerAttribute('sk-0020', 'Which shades does it come in?', 'en'); // nor a cream
     expect(en.found).toBe(false);
     expect(en.answer).toMatch(/does not say/);
     expect(kb.answerAttribute('nope-1', '多少钱', 'zh').found).toBe(false);
