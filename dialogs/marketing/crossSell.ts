@@ -20,7 +20,7 @@ function reason(base: Product, extra: Product, lang: ReplyLanguage, shadeText?: 
   const family = (named ?? base.shades?.[0])?.family;
   if (family && extra.shades?.some((s) => s.family === family)) {
     const shade = extra.shades.find((s) => s.family === family)!;
-    return say(lang, MARKETING_TEXT.sameShadeFamily(shade.name));
+    return say(lang, MARKETING_TEXT.sameShadeFamily(shade.name, family));
   }
   return say(lang, MARKETING_TEXT.pairsWith(productName(base, lang)));
 }

@@ -32,9 +32,15 @@ function day(date: Date, lang: ReplyLanguage): string {
   return shortDateTime(date, lang);
 }
 
+/** What a coupon takes off: an amount over a minimum spend, a percentage, or neither said. */
+export function couponTerms(c: Pick<CouponDoc, 'amountOff' | 'percentOff' | 'minSpend'>, lang: ReplyLanguage): string {
+  if (c.amountOff) return say(lang, MARKETING_TEXT.amountOff(c.amountOff, c.minSpend ?? 0));
+  if (c.percentOff) return say(lang, MARKETING_TEXT.percentOff(c.percentOff));
+  return say(lang, MARKETING_TEXT.plainCoupon);
+}
+
 function couponLine(c: CouponDoc, lang: ReplyLanguage): string {
-  const what = c.amountOff ? say(lang, MARKETING_TEXT.amountOff(c.amountOff, c.minSpend ?? 0)) : say(lang, MARKETING_TEXT.percentOff(c.percentOff));
-  return say(lang, MARKETING_TEXT.couponLine(what, c._id, day(c.expiresAt, lang)));
+  return say(lang, MARKETING_TEXT.couponLine(couponTerms(c, lang), c._id, day(c.expiresAt, lang)));
 }
 
 export class PromotionDialog extends ComponentDialog {
@@ -58,7 +64,7 @@ export class PromotionDialog extends ComponentDialog {
 
   private async listPromotions(context: TurnContext, profile: CustomerProfile, lang: ReplyLanguage): Promise<void> {
     const { catalog } = this.deps.promotions;
-    const product = focusProduct(context, this.deps.knowledge, profile, false);
+    const product = focusProduct(context, this.deps.knowledge, profile, false, await this.deps.guide.get(context, {}));
     // hesitation coupons are kept for hesitating customers, not advertised
     const live = (product ? await catalog.forProduct(product) : await catalog.live()).filter((p) => !(p.forHesitation && p.coupon));
     if (live.length === 0) {

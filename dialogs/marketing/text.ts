@@ -16,18 +16,21 @@ export const MARKETING_TEXT = {
   noOffers: { zh: '目前没有进行中的活动，有新活动我会第一时间告诉您～', en: 'There are no offers running right now; I will tell you when there are.' },
   offersOnProduct: (name: string) => ({ zh: `${name}当前可享：`, en: `Offers on ${name} right now:` }),
   offersRunning: { zh: '当前进行中的活动：', en: 'Offers running now:' },
-  /** one live promotion in the list (the full-width brackets are in both languages) */
+  /** one live promotion in the list (full-width brackets in Chinese only) */
   promotionLine: (p: Titled & { description: string; descriptionEn: string }, endsAt: string) => ({
     zh: `· ${p.title} — ${p.description}（至 ${endsAt}）`,
-    en: `· ${p.titleEn} — ${p.descriptionEn}（until ${endsAt}）`,
+    en: `· ${p.titleEn} — ${p.descriptionEn} (until ${endsAt})`,
   }),
   getCoupon: { zh: '领券', en: 'Get coupon' },
   claimGift: { zh: '领取赠品', en: 'Claim the gift' },
 
   // coupons
-  amountOff: (amountOff: number, minSpend: number) => ({ zh: `满${minSpend}减${amountOff}`, en: `¥${amountOff} off over ¥${minSpend}` }),
-  /** zh reads the percentage as a discount (折), en as the percentage off */
-  percentOff: (percentOff: number | undefined) => ({ zh: `${100 - (percentOff ?? 0)}折`, en: `${percentOff}% off` }),
+  amountOff: (amountOff: number, minSpend: number) =>
+    minSpend > 0 ? { zh: `满${minSpend}减${amountOff}`, en: `¥${amountOff} off over ¥${minSpend}` } : { zh: `立减${amountOff}元`, en: `¥${amountOff} off` },
+  /** zh reads the percentage as the share paid (10% off → 9折, 15% off → 8.5折), en as the percentage off */
+  percentOff: (percentOff: number) => ({ zh: `${Math.round(100 - percentOff) / 10}折`, en: `${percentOff}% off` }),
+  /** a coupon whose terms say neither an amount nor a percentage */
+  plainCoupon: { zh: '优惠券', en: 'Coupon' },
   couponLine: (what: string, code: string, until: string) => ({ zh: `${what}，券码 ${code}，${until} 前有效`, en: `${what}, code ${code}, valid until ${until}` }),
   noCouponToGet: { zh: '目前没有可以领取的优惠券哦～', en: 'There is no coupon to get right now.' },
   couponClaimed: (promotion: Titled, couponLine: string) => ({
@@ -55,7 +58,8 @@ export const MARKETING_TEXT = {
 
   // cross-sell
   crossSellIntro: { zh: '顺便给您搭配一下：', en: 'You might also like:' },
-  sameShadeFamily: (shade: string) => ({ zh: `和您选的色号同色系（${shade}），妆面更统一`, en: `same colour family (${shade}) as your pick, for a matching look` }),
+  /** `shade` is the Chinese shade name, `family` its colour family in English (red, nude …) */
+  sameShadeFamily: (shade: string, family: string) => ({ zh: `和您选的色号同色系（${shade}），妆面更统一`, en: `same colour family (${family}) as your pick, for a matching look` }),
   pairsWith: (name: string) => ({ zh: `和${name}搭配使用效果更好`, en: `pairs well with ${name}` }),
 
   // repurchase reminder

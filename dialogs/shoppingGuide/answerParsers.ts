@@ -1,6 +1,7 @@
 /**
  * Reading the customer's answers to the guided questions: skin type, concern (including yes/no to
- * "您最近是否关注抗老产品？"), budget and texture, from the NLU's entities first, then our own word lists.
+ * "您最近是否关注抗老产品？") and texture, from the NLU's entities first, then our own word lists (budget,
+ * colour, hair and recipient are in requestParsers.ts).
  */
 import type { Choice } from 'botbuilder-dialogs';
 import type { KnowledgeBase, Vocabulary } from '../../knowledge/types';
@@ -61,18 +62,6 @@ export function parseConcern(text: string, nlu?: NluResult, askedAntiAgeing = fa
   if (named) return named;
   if (askedAntiAgeing && saysYesAboutThemselves(text)) return '抗老';
   return undefined;
-}
-
-export type Budget = { max?: number; any: boolean };
-
-export function parseBudget(text: string, nlu?: NluResult): Budget | undefined {
-  if (ANY.test(text)) return { any: true };
-  const money = entity(nlu, 'money');
-  const fromEntity = typeof money === 'number' ? money : typeof money === 'object' && money ? Number((money as { amount?: number }).amount) : NaN;
-  const numbers = (text.match(/\d+(?:\.\d+)?/g) ?? []).map(Number).filter((n) => n >= 10);
-  if (/以上|above|over|more than/i.test(text) && numbers.length) return { any: true };
-  const max = numbers.length ? Math.max(...numbers) : fromEntity;
-  return Number.isFinite(max) && max > 0 ? { max, any: false } : undefined;
 }
 
 export function parseTexture(text: string): string | undefined | 'any' {

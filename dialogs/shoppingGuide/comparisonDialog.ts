@@ -13,7 +13,7 @@ import { replyLanguage, ReplyLanguage, say } from '../flow/language';
 import type { ShoppingDeps } from './deps';
 import { GUIDE_TEXT } from './text';
 import { offerOnce } from './offerReply';
-import { noteViewed, productsInMessage, refersToThisOne } from './productFocus';
+import { currentFocus, noteViewed, productsInMessage, setFocus } from './productFocus';
 
 export const COMPARISON_DIALOG = 'comparisonDialog';
 const FLOW = 'comparisonFlow';
@@ -26,15 +26,17 @@ export class ComparisonDialog extends ComponentDialog {
     this.initialDialogId = FLOW;
   }
 
-  /** The pair to compare: two named products; a product and a competitor brand; or "this one" and another. */
-  private pair(context: TurnContext, viewed: string[]): [Product, Product] | undefined {
+  /**
+   * The pair to compare: two named products; the product in focus and the one named ("和兰蔻小黑瓶比哪个好"
+   * after a question about 小棕瓶); a product and a competitor brand; or the product and its comparable.
+   */
+  private pair(context: TurnContext, focus: Product | undefined): [Product, Product] | undefined {
     const k = this.deps.knowledge;
     const named = productsInMessage(context, k);
-    const last = viewed[0] ? k.getProduct(viewed[0]) : undefined;
     if (named.length >= 2) return [named[0], named[1]];
-    const a = named[0] ?? last;
+    if (named.length === 1 && focus && focus._id !== named[0]._id) return [focus, named[0]];
+    const a = named[0] ?? focus;
     if (!a) return undefined;
-    if (named.length === 1 && last && last._id !== a._id && refersToThisOne(context.activity.text ?? '')) return [last, a];
     const comparables = k.comparables(a._id);
     const brands = (nluResultOf(context)?.entities ?? []).filter((e) => e.type === 'brand' && String(e.value) !== a.brandId).map((e) => String(e.value));
     const text = (context.activity.text ?? '').toLowerCase();
@@ -54,7 +56,8 @@ export class ComparisonDialog extends ComponentDialog {
     const context = step.context;
     let profile = await this.deps.profile.get(context, {});
     const lang: ReplyLanguage = replyLanguage(context, profile.language);
-    const pair = this.pair(context, profile.viewedProducts ?? []);
+    const guide = await this.deps.guide.get(context, {});
+    const pair = this.pair(context, currentFocus(this.deps.knowledge, profile, guide));
     const comparison = pair && this.deps.knowledge.compare(pair[0]._id, pair[1]._id, lang);
     if (!pair || !comparison) {
       await context.sendActivity(withChoices(say(lang, GUIDE_TEXT.askWhichTwo), []));
@@ -64,6 +67,8 @@ export class ComparisonDialog extends ComponentDialog {
     await context.sendActivity({ type: 'message', text: comparisonText(comparison, lang), attachments: [comparisonCard(comparison, lang)] });
     const own = [a, b].find((p) => !p.competitor);
     if (own) profile = noteViewed(profile, own._id);
+    // the product in focus stays the one the customer came with ("too expensive" next is about it)
+    if (own) await setFocus(context, this.deps, own._id);
     const comparisons = (profile.hesitation?.comparisons ?? 0) + 1;
     await this.deps.profile.set(context, { ...profile, hesitation: { ...profile.hesitation, comparisons } });
     if (own && comparisons >= COMPARISONS_BEFORE_OFFER) await offerOnce(context, this.deps, own, lang);

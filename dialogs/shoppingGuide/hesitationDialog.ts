@@ -12,7 +12,7 @@ import { replyLanguage, say } from '../flow/language';
 import type { SignalRoute } from '../flow/area';
 import type { ShoppingDeps } from './deps';
 import { sendOffer } from './offerReply';
-import { focusProduct } from './productFocus';
+import { resolveFocus } from './productFocus';
 import { GUIDE_TEXT } from './text';
 
 export const HESITATION_DIALOG = 'hesitationDialog';
@@ -25,6 +25,8 @@ export const HESITATION_WORDS =
 const SHOPPING_INTENTS: Intent[] = ['other', 'promotion', 'product_info', 'comparison', 'recommendation', 'place_order', 'feedback', 'thanks_bye', 'payment'];
 
 const UNSURE = 0.5;
+/** words of an after-sales request: "太贵了，我要退货" is a return, not hesitation, whatever the NLU says */
+const AFTER_SALES_WORDS = /退货|退款|换货|取消|订单|快递|物流|发货|return|refund|cancel|order|deliver|shipping|parcel/i;
 
 /** A hesitation signal counts only once the customer has looked at a product. */
 export const hesitationSignal: SignalRoute = {
@@ -32,10 +34,12 @@ export const hesitationSignal: SignalRoute = {
   matches: (context: TurnContext, profile: CustomerProfile) => {
     const nlu = nluResultOf(context);
     // an unsure NLU (有点贵 read as a complaint at 0.2) does not outvote the words themselves
-    const shopping = !nlu || nlu.confidence < UNSURE || SHOPPING_INTENTS.includes(nlu.intent);
+    const text = context.activity.text ?? '';
+    // the words decide unless the NLU is sure of another intent AND the message reads as after-sales
+    const shopping = !nlu || nlu.confidence < UNSURE || SHOPPING_INTENTS.includes(nlu.intent) || !AFTER_SALES_WORDS.test(text);
     return (
       shopping &&
-      HESITATION_WORDS.test(context.activity.text ?? '') &&
+      HESITATION_WORDS.test(text) &&
       Boolean(profile.viewedProducts?.length || profile.hesitation?.lastProductId)
     );
   },
@@ -53,7 +57,9 @@ export class HesitationDialog extends ComponentDialog {
     const profile = await this.deps.profile.get(context, {});
     const lang = replyLanguage(context, profile.language);
     const lastId = profile.hesitation?.lastProductId;
-    const product = focusProduct(context, this.deps.knowledge, { ...profile, viewedProducts: lastId ? [lastId, ...(profile.viewedProducts ?? [])] : profile.viewedProducts });
+    // the product in focus; after a list of several, the one the customer saw first
+    const focus = resolveFocus(context, this.deps.knowledge, profile, await this.deps.guide.get(context, {}));
+    const product = focus.product ?? (lastId ? this.deps.knowledge.getProduct(lastId) : undefined);
     await this.deps.profile.set(context, {
       ...profile,
       hesitation: { ...profile.hesitation, objections: (profile.hesitation?.objections ?? 0) + 1 },

@@ -9,6 +9,7 @@ import { HesitationDialog, hesitationSignal } from './hesitationDialog';
 import { NEEDS_DISCOVERY_DIALOG, NeedsDiscoveryDialog } from './needsDiscoveryDialog';
 import { PLACE_ORDER_DIALOG, PlaceOrderDialog } from './placeOrderDialog';
 import { answerProductQuestion, PRODUCT_QUESTION_DIALOG, ProductQuestionDialog } from './productQuestionDialog';
+import { aboutProductSignal, cartLinkSignal, shoppingRequestSignal } from './shoppingSignal';
 
 export function createShoppingGuideArea(deps: ShoppingDeps): GuidedArea {
   return {
@@ -20,7 +21,7 @@ export function createShoppingGuideArea(deps: ShoppingDeps): GuidedArea {
       comparison: COMPARISON_DIALOG,
       place_order: PLACE_ORDER_DIALOG,
     },
-    signals: [hesitationSignal],
+    signals: [cartLinkSignal(deps.knowledge), hesitationSignal, aboutProductSignal(deps.knowledge), shoppingRequestSignal(deps.knowledge)],
     restartable: [NEEDS_DISCOVERY_DIALOG],
     asides: { product_info: (context, lang) => answerProductQuestion(context, deps, lang) },
   };

@@ -30,7 +30,7 @@ export function offerText(offer: Offer, lang: ReplyLanguage): string {
   }
   if (offer.gift && !offer.gift.claimed) {
     const p = offer.gift.promotion;
-    parts.push(say(lang, GUIDE_TEXT.giftOffer(p, offer.gift.remaining)));
+    parts.push(say(lang, offer.coupon ? GUIDE_TEXT.giftOffer(p, offer.gift.remaining) : GUIDE_TEXT.giftOnlyOffer(p, offer.gift.remaining)));
   } else if (offer.gift?.claimed) {
     parts.push(say(lang, GUIDE_TEXT.giftReserved));
   }

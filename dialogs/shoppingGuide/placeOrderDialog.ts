@@ -8,7 +8,12 @@ import { money } from '../flow/format';
 import { replyLanguage, say } from '../flow/language';
 import { crossSellFor } from '../marketing/crossSell';
 import type { ShoppingDeps } from './deps';
-import { focusProduct, noteViewed } from './productFocus';
+import { noteViewed, resolveFocus, setFocus } from './productFocus';
+import { withChoices } from '../flow/choices';
+import { nluResultOf } from '../turn/turnContracts';
+import { NEEDS_DISCOVERY_DIALOG } from './needsDiscoveryDialog';
+import { shortName } from './productQuestionDialog';
+import { carriesNeeds, readRequest } from './shoppingRequest';
 import { claimFor } from './recommendations';
 import { GUIDE_TEXT } from './text';
 
@@ -26,9 +31,13 @@ export class PlaceOrderDialog extends ComponentDialog {
     const context = step.context;
     const profile = await this.deps.profile.get(context, {});
     const lang = replyLanguage(context, profile.language);
-    const product = focusProduct(context, this.deps.knowledge, profile);
+    const focus = resolveFocus(context, this.deps.knowledge, profile, await this.deps.guide.get(context, {}));
+    const product = focus.product;
     if (!product || product.competitor) {
-      await context.sendActivity(say(lang, GUIDE_TEXT.askWhichToBuy));
+      // "给妈妈买护肤品，预算1000" names no product: it is a shopping request
+      if (!product && carriesNeeds(readRequest(context.activity.text ?? '', nluResultOf(context), this.deps.knowledge))) return step.replaceDialog(NEEDS_DISCOVERY_DIALOG);
+      const choices = (focus.choices ?? []).map((p) => say(lang, GUIDE_TEXT.buyThis(shortName(p, lang))));
+      await context.sendActivity(withChoices(say(lang, choices.length ? GUIDE_TEXT.askWhichOfTheseToBuy : GUIDE_TEXT.askWhichToBuy), choices));
       return step.endDialog();
     }
     const url = cartUrl(product._id, this.deps.cartBase);
@@ -42,6 +51,7 @@ export class PlaceOrderDialog extends ComponentDialog {
     const extra = crossSellFor(this.deps.knowledge, product, lang, this.deps.cartBase, context.activity.text ?? '');
     if (extra) await context.sendActivity({ type: 'message', text: extra.text, attachments: extra.cards, attachmentLayout: 'carousel' });
     await this.deps.profile.set(context, noteViewed(profile, product._id));
+    await setFocus(context, this.deps, product._id);
     return step.endDialog();
   }
 }

@@ -1,5 +1,8 @@
 /** Marketing in conversation: live promotions, coupon claims with per-customer limits, gifts, repurchase reminders. */
 import { dialogHarness, DialogHarness, entity, Script, suggestions } from '../main/dialogHarness';
+import { couponTerms } from '../../../dialogs/marketing/promotionDialog';
+import { MARKETING_TEXT } from '../../../dialogs/marketing/text';
+import { say } from '../../../dialogs/flow/language';
 
 const DAY = 86_400_000;
 const script: Script = {
@@ -62,5 +65,22 @@ describe('marketing', () => {
     expect(await r.texts('m6', '你好')).toHaveLength(1);
     const [, en] = await r.texts('m7', 'hi');
     expect(en).toMatch(/should last about 5 more days/);
+  });
+});
+
+describe('coupon and promotion wording', () => {
+  it('a percentage coupon reads as 折 in Chinese and "% off" in English; no terms never read "undefined"', () => {
+    expect(couponTerms({ percentOff: 10 }, 'zh')).toBe('9折');
+    expect(couponTerms({ percentOff: 15 }, 'zh')).toBe('8.5折');
+    expect(couponTerms({ percentOff: 10 }, 'en')).toBe('10% off');
+    expect(couponTerms({ amountOff: 50, minSpend: 300 }, 'zh')).toBe('满300减50');
+    expect(couponTerms({ amountOff: 20 }, 'en')).toBe('¥20 off');
+    expect(couponTerms({}, 'en')).not.toMatch(/undefined|NaN/);
+  });
+
+  it('an English promotion line has no Chinese brackets', () => {
+    const line = say('en', MARKETING_TEXT.promotionLine({ title: '新客券', titleEn: 'Welcome coupon', description: '满199减20', descriptionEn: '¥20 off over ¥199' }, '12/01'));
+    expect(line).toBe('· Welcome coupon — ¥20 off over ¥199 (until 12/01)');
+    expect(line).not.toMatch(/[\u4e00-\u9fff「」（）]/);
   });
 });

@@ -39,7 +39,9 @@ describe('needs discovery', () => {
       expect(card.type).toBe('application/vnd.microsoft.card.hero');
       expect(Number(/^¥(\d+)/.exec(card.subtitle)![1])).toBeLessThanOrEqual(700); // the price, within budget
       expect(card.text).toMatch(/^抗老/); // the claim that matters to her first
-      expect(card.text).toMatch(/推荐理由：适合干皮，主打抗老.*在您的预算 ¥700 内/); // why it fits her
+      expect(card.text).toMatch(/推荐理由：适合干皮 · 抗老( · 滋润质地)? · ¥700以内/); // why it fits her, in a few words
+      expect(card.text).not.toMatch(/预算/); // "budget" is not asked again
+      expect(card.buttons[0].value).toMatch(/^了解一下/); // a click brings the product into focus
       expect(card.buttons.at(-1)!.value).toMatch(/^https:\/\/shop\.example\/cart\?add=sk-\d+$/);
     }
     // the text fallback lists the same products
@@ -58,16 +60,15 @@ describe('needs discovery', () => {
     expect((await h.texts('tom', 'no limit'))[0]).toMatch(/light or a rich/);
     const [rec] = await h.send('tom', 'Either');
     expect(rec.text).toMatch(/here are 3 picks/);
-    expect(allText(rec)).toMatch(/Why: suits dry skin, targets anti-ageing/);
+    expect(allText(rec)).toMatch(/Why: for dry skin · anti-ageing/);
+    expect(allText(rec)).not.toMatch(/budget/i);
     expect(allText(rec)).toMatch(/Add to cart/);
   });
 
-  it('skips what the request and the profile already say', async () => {
-    const [ack, budget] = await h.texts('kai', '推荐一款适合干皮的抗老面霜');
-    expect(ack).toMatch(/干皮，想要抗老/);
-    expect(budget).toMatch(/预算/);
-    await h.texts('kai', '不限');
-    const [rec] = await h.send('kai', '都可以');
+  it('a request that says it all gets cards at once, and the profile is remembered later', async () => {
+    const [rec] = await h.send('kai', '推荐一款适合干皮的抗老面霜');
+    expect(rec.text).toMatch(/为您挑了 \d 款/);
+    expect(rec.text).not.toMatch(/肤质|预算|是否关注/);
     // the category named in the request narrows the picks to creams
     const titles = (rec.attachments ?? []).map((a) => (a.content as { title: string }).title);
     expect(titles.length).toBeGreaterThan(0);
@@ -79,20 +80,30 @@ describe('needs discovery', () => {
   });
 
   it('maps the NLU category id to the catalogue category', async () => {
-    const [concern] = await h.texts('sam', 'any good serum for oily skin?');
-    expect(concern).toMatch(/anti-ageing/);
-    for (const answer of ['Hydration', 'no limit']) await h.texts('sam', answer);
-    const [rec] = await h.send('sam', 'Light');
-    const cards = (rec.attachments ?? []).map((a) => a.content as { title: string });
+    const [rec] = await h.send('sam', 'any good serum for oily skin?');
+    const cards = (rec.attachments ?? []).map((a) => a.content as { title: string; text: string });
     expect(cards.length).toBeGreaterThan(0);
     for (const card of cards) expect(card.title).toMatch(/serum|essence/i);
+    for (const card of cards) expect(card.text).toMatch(/for oily skin/);
+  });
+
+  it('"不知道" / "都可以" at a question means no preference and moves on', async () => {
+    await h.texts('zoe', '推荐');
+    expect((await h.texts('zoe', '不知道'))[0]).toContain('您最近是否关注抗老产品？');
+    const [ack, budget] = await h.texts('zoe', '保湿');
+    expect(ack).toBe('好的，记下啦：想要保湿。');
+    expect(budget).toMatch(/预算/);
+    expect((await h.texts('zoe', '随便'))[0]).toMatch(/清爽还是滋润/);
+    const [rec] = await h.send('zoe', '都可以');
+    expect(rec.attachments?.length).toBeGreaterThan(0);
+    expect((await h.profileOf('zoe')).skinType).toBeUndefined();
   });
 
   it('re-asks a bad answer with an example, and offers a human after the third', async () => {
     await h.texts('lee', '推荐');
     expect((await h.texts('lee', '紫色'))[0]).toMatch(/例如「油皮」/);
-    expect((await h.texts('lee', '不知道'))[0]).toMatch(/例如「油皮」/);
-    const [offer] = await h.texts('lee', '随便吧');
+    expect((await h.texts('lee', '蓝色'))[0]).toMatch(/例如「油皮」/);
+    const [offer] = await h.texts('lee', '绿色');
     expect(offer).toMatch(/需要为您转接人工客服吗/);
     expect(await h.texts('lee', '好的，转人工')).toEqual(['[handoff:requested]']);
   });

@@ -7,9 +7,8 @@ const table: TranscriptTable = {
     // a typo (精化) still starts the flow; 取消 leaves it
     ['推荐个精化', '肤质'],
     ['取消', '已取消'],
-    // skin type, concern and budget in one message: only the texture is asked
-    ['我是油皮，推荐一款祛痘精华，300以内', ['油皮，想要祛痘', '清爽还是滋润'], { not: ['肤质呢', '预算大概是多少'] }],
-    ['清爽', ['初研水杨酸净痘精华', '在您的预算 ¥300 内']],
+    // skin type, concern, category and budget in one message: the picks come at once, nothing is asked
+    ['我是油皮，推荐一款祛痘精华，300以内', ['初研水杨酸净痘精华', '适合油皮 · 祛痘 · ¥300以内'], { not: ['肤质呢', '预算大概是多少', '清爽还是滋润'] }],
   ],
 };
 export default table;
