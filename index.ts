@@ -91,7 +91,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // [dialogs] every business area, MainDialog over them, the handoff gate
   const state = createCustomerState(store, directory);
-  const dialogs = createDialogs({ state, knowledge, cartBase: config.SHOP_CART_URL, ...services });
+  const dialogs = createDialogs({ state, knowledge, cartBase: config.SHOP_CART_URL, recognizer, ...services });
 
   // [bot] middleware: handoff gate, account linking, NLU corrections ("不是这个意思" → review queue); analytics around the turn
   const nluCorrections = nlu?.correctionMiddleware(customerIdOf);

@@ -4,6 +4,7 @@
  * harness gets the same wiring as the app for the areas it tests.
  */
 import type { KnowledgeBase } from '../knowledge/types';
+import type { Recognizer } from '../nlu/types';
 import type { CustomerDirectory } from '../services/customers/customerDirectory';
 import type { CustomerProfile } from '../services/customers/profile';
 import type { HandoffService } from '../services/handoff';
@@ -18,6 +19,7 @@ import { createHandoffArea, HandoffGate } from './handoff';
 import { MAIN_STATE_PROPERTY, MainDialog, MainState } from './main/mainDialog';
 import { createMarketingArea } from './marketing';
 import { createOrdersArea } from './orders';
+import { createSafetyArea } from './safety';
 import { createShoppingGuideArea, GUIDE_STATE_PROPERTY, GuideState } from './shoppingGuide';
 import { CustomerState } from './turn/customerState';
 
@@ -43,6 +45,8 @@ export interface DialogsDeps {
   handoffs?: HandoffService;
   /** areas added after the others (a test's stand-in handoff dialog) */
   extraAreas?: GuidedArea[];
+  /** recognizes each part of a message with several requests (MainDialog handles them one after the other) */
+  recognizer?: Pick<Recognizer, 'recognize'>;
 }
 
 export interface Dialogs {
@@ -57,6 +61,8 @@ export function createDialogs(deps: DialogsDeps): Dialogs {
   const guide = state.createProperty<GuideState>(GUIDE_STATE_PROPERTY);
   const areas: GuidedArea[] = [];
   const shopping = knowledge && promotions ? { profile, guide, knowledge, promotions, cartBase: deps.cartBase, now: deps.now } : undefined;
+  // first: a reaction or a pregnancy question is answered before any other signal or intent
+  if (knowledge) areas.push(createSafetyArea({ profile, knowledge }));
   if (shopping) areas.push(createShoppingGuideArea(shopping), createMarketingArea(shopping));
   if (orders && tickets) areas.push(createOrdersArea({ orders, profile }), createAfterSalesArea({ orders, tickets, profile }));
   const handoffArea = handoffs ? createHandoffArea({ handoffs, state, profile, tickets }) : undefined;
@@ -64,6 +70,6 @@ export function createDialogs(deps: DialogsDeps): Dialogs {
   areas.push(...(deps.extraAreas ?? []));
   const main = state.createProperty<MainState>(MAIN_STATE_PROPERTY);
   // the knowledge base answers FAQ-type intents alongside the shopping guide (as before: not without it)
-  const dialog = new MainDialog({ profile, state: main, areas, knowledge: shopping ? knowledge : undefined });
+  const dialog = new MainDialog({ profile, state: main, areas, knowledge: shopping ? knowledge : undefined, recognizer: deps.recognizer });
   return { dialog, gate: handoffArea?.gate };
 }

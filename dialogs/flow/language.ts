@@ -53,3 +53,30 @@ export async function flowLanguage(context: TurnContext, profile: StatePropertyA
 export function say(lang: ReplyLanguage, wording: Wording): string {
   return wording[lang];
 }
+
+/** "can you answer in English?", "english please", "看不懂中文": the customer asks for English. */
+const ASKS_FOR_ENGLISH =
+  /(说|讲|用|换成|换|切换(到|成)?|改(成|用)|回复|回答)\s*(英文|英语)|(英文|英语)(回复|回答|交流|沟通)|(看|听)不懂中文|\b(in|speak|use|switch to|change to|reply in|answer in|talk in|continue in|write in)\s+english\b|\benglish,?\s*(please|pls|plz)\b|\b(don'?t|do not|can'?t|cannot) (speak|read|understand) chinese\b|^english( please)?[\s.!?]*$/i;
+/** "说中文吧", "please reply in Chinese", "看不懂英文". */
+const ASKS_FOR_CHINESE =
+  /(说|讲|用|换成|换|切换(到|成)?|改(成|用)|回复|回答)\s*(中文|汉语|普通话|国语)|(中文|汉语)(回复|回答|交流|沟通)|(看|听)不懂英(文|语)|\b(in|speak|use|switch to|change to|reply in|answer in|talk in|continue in|write in)\s+(chinese|mandarin)\b|\b(chinese|mandarin),?\s*(please|pls|plz)\b|\b(don'?t|do not|can'?t|cannot) (speak|read|understand) english\b|^(中文|chinese)[\s.!?。！吧]*$/i;
+
+/** The language the customer explicitly asks to be answered in, if the message asks for one. */
+export function requestedLanguage(text: string): ReplyLanguage | undefined {
+  const t = text.trim();
+  // "看不懂英文" asks for Chinese though it names English: the negated ask is checked first
+  if (/(看|听)不懂英|(don'?t|do not|can'?t|cannot) (speak|read|understand) english/i.test(t)) return 'zh';
+  if (ASKS_FOR_ENGLISH.test(t)) return 'en';
+  if (ASKS_FOR_CHINESE.test(t)) return 'zh';
+  return undefined;
+}
+
+/** The language a piece of our own text is written in (a waiting prompt's wording): Chinese if it has Han characters. */
+export function languageOfText(text: string): ReplyLanguage {
+  return /\p{Script=Han}/u.test(text) ? 'zh' : 'en';
+}
+
+/** True when the message is written in words (not just a number, an emoji or "ok"), so it shows the customer's language. */
+export function showsLanguage(text: string): boolean {
+  return /\p{Script=Han}{2,}/u.test(text) || /[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}/.test(text);
+}

@@ -1,8 +1,10 @@
 /**
  * Where a message goes: the table of intents, signals, asides and greeting add-ons the business areas
- * fill in, and the rule for a message that arrives while a flow waits — an answer to the waiting prompt
- * (the flow takes it), a question answered on the side, or a new request that runs on top of the flow
- * (or restarts it) and after which the waiting question is asked again.
+ * fill in, and what to do with a message that arrives while a flow waits (listening.ts decides): the
+ * flow takes it as its answer; a question is answered on the side and the waiting question asked again;
+ * a new request runs on top of the flow (same kind of business: the flow resumes after it) or instead
+ * of it (shopping ↔ orders and after-sales: the old question makes no sense any more and is dropped);
+ * thanks and goodbye end the flow politely; "算了，…" drops it and routes what follows.
  */
 import type { TurnContext } from 'botbuilder';
 import { DialogContext, DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
@@ -11,12 +13,25 @@ import type { CustomerProfile } from '../../services/customers/profile';
 import type { AsideAnswer, GuidedArea, SignalRoute } from '../flow/area';
 import { ReplyLanguage, say } from '../flow/language';
 import { isQuestionLike } from '../flow/questions';
+import { isBareYesOrNo } from '../flow/yesNo';
 import { HANDOFF_DIALOG, HandoffOptions } from '../handoff/ids';
 import { nluResultOf } from '../turn/turnContracts';
+import { askAgain } from './askAgain';
 import { ROUTER } from './ids';
-import { isBareYesOrNo } from '../flow/yesNo';
-import { answersPrompt, leafInstance, promptKind, QUESTION_CONFIDENCE, stackIds, SWITCH_CONFIDENCE } from './interruptions';
+import { answersPrompt, leafInstance, promptKind, stackIds } from './interruptions';
+import type { KnowledgeFirst } from './knowledgeAnswers';
+import { listen, mayAskKnowledge, WaitingMessage } from './listening';
+import { dropsFlow, isClosing } from './requests';
 import { TEXT } from './text';
+
+/** Areas whose flows belong to one line of business: a request of another line makes a waiting flow stale. */
+const LINE_OF_BUSINESS: Record<string, string> = { shoppingGuide: 'shopping', marketing: 'shopping', orders: 'service', afterSales: 'service' };
+
+/** What the router needs from MainDialog while a flow waits. */
+export interface MidFlowHooks {
+  /** the customer left the flow (goodbye, dropped): forget what was queued */
+  leave(context: TurnContext): Promise<void>;
+}
 
 export class Router {
   private readonly routes: Partial<Record<Intent, string>> = {};
@@ -24,9 +39,15 @@ export class Router {
   private readonly signals: SignalRoute[] = [];
   private readonly greetings: NonNullable<GuidedArea['onGreeting']>[] = [];
   private readonly restartable = new Set<string>();
+  /** dialog id → the line of business of the area that owns it */
+  private readonly lineOf = new Map<string, string>();
 
   /** `ownAsides` are MainDialog's own answers (the knowledge base); an area's aside for the same intent wins. */
-  constructor(areas: GuidedArea[], ownAsides: Partial<Record<Intent, AsideAnswer>>) {
+  constructor(
+    areas: GuidedArea[],
+    ownAsides: Partial<Record<Intent, AsideAnswer>>,
+    private readonly knowledgeFirst?: KnowledgeFirst,
+  ) {
     Object.assign(this.asides, ownAsides);
     for (const area of areas) {
       Object.assign(this.routes, area.routes);
@@ -34,10 +55,11 @@ export class Router {
       this.signals.push(...(area.signals ?? []));
       if (area.onGreeting) this.greetings.push(area.onGreeting);
       for (const id of area.restartable ?? []) this.restartable.add(id);
+      for (const dialog of area.dialogs) this.lineOf.set(dialog.id, LINE_OF_BUSINESS[area.name] ?? area.name);
     }
   }
 
-  /** The dialog a signal in the message calls for (hesitation…), before its intent is looked at. */
+  /** The dialog a signal in the message calls for (hesitation, a bare order number…), before its intent is looked at. */
   signalFor(context: TurnContext, profile: CustomerProfile): string | undefined {
     return this.signals.find((s) => s.matches(context, profile))?.dialogId;
   }
@@ -62,34 +84,80 @@ export class Router {
     if (intent === 'greeting') for (const greet of this.greetings) await greet(context, lang);
   }
 
-  /** A message while a flow waits: the turn's result when it is taken as an aside or a new request, else undefined (the flow takes it). */
-  async midFlow(inner: DialogContext, text: string, lang: ReplyLanguage): Promise<DialogTurnResult | undefined> {
-    const context = inner.context;
-    const nlu = nluResultOf(context);
-    if (!nlu || !text) return undefined;
-    // a question ("…吗？", "how …") needs less certainty than a bare statement to be taken as a new request
-    const questionLike = isQuestionLike(text);
-    if (nlu.confidence < (questionLike ? QUESTION_CONFIDENCE : SWITCH_CONFIDENCE)) return undefined;
+  /** The message as the listening rules see it. */
+  private waiting(inner: DialogContext, text: string): WaitingMessage {
+    const nlu = nluResultOf(inner.context);
     const leaf = leafInstance(inner);
-    const kind = promptKind(leaf);
-    // free-text answers (an address, a description of a damage) are never taken as new requests
-    if (kind === 'freeText' || answersPrompt(leaf, text, nlu)) return undefined;
-    const aside = this.asides[nlu.intent];
-    if (aside && questionLike && (await aside(context, lang))) {
-      await inner.repromptDialog();
-      return { status: DialogTurnStatus.waiting };
+    const ids = stackIds(inner);
+    const intent = nlu?.intent ?? 'other';
+    const target = this.routes[intent];
+    return {
+      kind: promptKind(leaf),
+      answers: answersPrompt(leaf, text, nlu),
+      intent,
+      confidence: nlu?.confidence ?? 0,
+      alternatives: nlu?.alternatives ?? [],
+      questionLike: isQuestionLike(text),
+      bareYesNo: isBareYesOrNo(text),
+      routed: Boolean(target),
+      sameFlow: Boolean(target && ids.includes(target)),
+      restartable: Boolean(target && this.restartable.has(target)),
+      flowIntents: (Object.entries(this.routes) as [Intent, string][]).filter(([, id]) => ids.includes(id)).map(([i]) => i),
+      closing: isClosing(text),
+      drops: dropsFlow(text),
+      hasAside: Boolean(this.asides[intent]),
+    };
+  }
+
+  /** A message while a flow waits: the turn's result when it is not the flow's answer, else undefined (the flow takes it). */
+  async midFlow(inner: DialogContext, text: string, lang: ReplyLanguage, profile: CustomerProfile, hooks: MidFlowHooks): Promise<DialogTurnResult | undefined> {
+    const context = inner.context;
+    if (!text) return undefined;
+    const message = this.waiting(inner, text);
+    // a signal the waiting prompt does not take (a bare order number while the skin type is asked) is followed
+    if (!message.answers && !message.bareYesNo && message.kind !== 'freeText' && !message.closing) {
+      const signal = this.signalFor(context, profile);
+      if (signal && !stackIds(inner).includes(signal)) return this.takeOver(inner, signal);
     }
-    const target = this.routes[nlu.intent];
-    if (!target || nlu.intent === 'human_agent' || isBareYesOrNo(text)) return undefined;
-    // an open question takes almost anything as its answer: only a clear question switches away
-    if (kind === 'open' && !questionLike) return undefined;
-    if (stackIds(inner).includes(target)) {
-      // the same request again while a choice waits: a restartable flow starts afresh; otherwise the flow takes it
-      if (kind !== 'closed' || !this.restartable.has(target)) return undefined;
-      await inner.cancelAllDialogs();
-      return inner.beginDialog(ROUTER);
+    if (mayAskKnowledge(message) && this.knowledgeFirst && (await this.knowledgeFirst(context, lang))) return askAgain(inner, lang);
+    let decision = listen(message);
+    if (decision === 'aside') {
+      const aside = this.asides[message.intent];
+      if (aside && (await aside(context, lang))) return askAgain(inner, lang);
+      decision = listen({ ...message, hasAside: false });
     }
-    // a different request: run it on top; the waiting flow asks its question again when it ends
-    return inner.beginDialog(target, this.optionsFor(target, nlu.intent));
+    switch (decision) {
+      case 'goodbye':
+        await hooks.leave(context);
+        await inner.cancelAllDialogs();
+        await this.smallTalk(context, 'thanks_bye', lang);
+        return { status: DialogTurnStatus.complete };
+      case 'drop':
+        await hooks.leave(context);
+        return this.startOver(inner);
+      case 'restart':
+        return this.startOver(inner);
+      case 'switch':
+        return this.takeOver(inner, this.routes[message.intent] as string, message.intent);
+      default:
+        return undefined;
+    }
+  }
+
+  /** Every flow ends and the message is routed as if nothing had waited. */
+  private async startOver(inner: DialogContext): Promise<DialogTurnResult> {
+    await inner.cancelAllDialogs();
+    return inner.beginDialog(ROUTER);
+  }
+
+  /**
+   * A new request while a flow waits. Of the same line of business it runs on top, and the waiting question
+   * is asked again when it ends; of another line the waiting flow is stale and is dropped.
+   */
+  private async takeOver(inner: DialogContext, dialogId: string, intent?: Intent): Promise<DialogTurnResult> {
+    const waitingFlow = inner.stack.find((d) => d.id !== ROUTER)?.id;
+    const sameLine = waitingFlow !== undefined && this.lineOf.get(waitingFlow) === this.lineOf.get(dialogId);
+    if (!sameLine) return this.startOver(inner);
+    return inner.beginDialog(dialogId, intent ? this.optionsFor(dialogId, intent) : undefined);
   }
 }

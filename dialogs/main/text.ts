@@ -28,6 +28,9 @@ export const TEXT = {
     zh: '抱歉，我好像一直没能理解您的意思。需要为您转接人工客服吗？',
     en: 'Sorry, I keep missing what you mean. Shall I connect you to a human agent?',
   },
+  languageSwitched: { zh: '好的，接下来用中文为您服务～', en: 'Sure, I will continue in English.' },
+  /** before the next of several requests made in one message */
+  nextRequest: { zh: '好的，再来看您说的另一件事～', en: 'Now for the other thing you asked about.' },
   offerDeclined: { zh: '好的～您可以换个说法再问我，或者点下方的选项。', en: 'OK — feel free to ask another way.' },
 } satisfies Record<string, Wording>;
 

@@ -14,7 +14,7 @@ describe('handoff admin API over HTTP', () => {
   beforeAll(async () => {
     app = await startTestApp(
       { DEMO_DATA: 'true' },
-      { recognizer: new ScriptedRecognizer({ 你好: 'greeting', 我的快递到哪了: 'order_status', '你们什么垃圾东西！气死了，马上给我退款': angry }) },
+      { recognizer: new ScriptedRecognizer({ 你好: 'greeting', 我的快递到哪了: 'order_status', 帮我查下订单: 'order_status', '你们什么垃圾东西！气死了，马上给我退款': angry }) },
     );
   });
   afterAll(() => app.close(1000));
@@ -77,7 +77,8 @@ describe('handoff admin API over HTTP', () => {
   });
 
   it('the demo customer (app userId "demo") has orders in several states', async () => {
-    const replies = await app.post('/api/app/messages', { userId: 'demo', text: '我的快递到哪了' });
+    // a general order question lists them all ("我的快递到哪了" now goes straight to the one shipped order)
+    const replies = await app.post('/api/app/messages', { userId: 'demo', text: '帮我查下订单' });
     const text = replies.json.replies.map((r: { text?: string }) => r.text).join('\n');
     expect(text).toMatch(/已发货/);
     expect(text).toMatch(/已付款，待发货/);

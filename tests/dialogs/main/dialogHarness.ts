@@ -76,8 +76,9 @@ export async function dialogHarness(
   const handoff = new StubHandoffDialog();
   // the shopping guide and marketing areas, and a stand-in for the handoff area
   const extraAreas = [{ name: 'handoff', dialogs: [handoff], routes: {} }];
-  const { dialog } = createDialogs({ state, knowledge, promotions, now: options.now, extraAreas });
-  const bot = createBot({ services, state, recognizer: new ScriptedRecognizer(script), dialog, logger });
+  const recognizer = new ScriptedRecognizer(script);
+  const { dialog } = createDialogs({ state, knowledge, promotions, now: options.now, extraAreas, recognizer });
+  const bot = createBot({ services, state, recognizer, dialog, logger });
   const send = appChannelSender(bot);
   return {
     store,

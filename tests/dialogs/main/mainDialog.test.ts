@@ -21,6 +21,15 @@ const script: Script = {
   '油皮': { intent: 'product_info', confidence: 0.9 },
   // what the real NLU made of a bare "yes" in one run
   是的: { intent: 'product_info', confidence: 0.84 },
+  'can you answer in English?': { intent: 'human_agent', confidence: 0.4, language: 'en' },
+  说中文吧: { intent: 'other', confidence: 0.3 },
+  '谢谢 拜拜': 'thanks_bye',
+  '你们几天发货？顺便推荐个面霜': { intent: 'recommendation', confidence: 0.6 },
+  '推荐个面霜': 'recommendation',
+  '我的快递怎么还没到': { intent: 'order_status', sentiment: { label: 'negative', score: 0.6, anger: 0.2 } },
+  '还没到吗，都好几天了': { intent: 'order_status', sentiment: { label: 'negative', score: 0.6, anger: 0.2 } },
+  '我都问了三遍了': { intent: 'complaint', sentiment: { label: 'neutral', score: 0.5, anger: 0.1 } },
+  '???': { intent: 'other', language: 'zh' },
   啊啊啊: 'other',
   嗯嗯嗯: 'other',
   哦哦哦: 'other',
@@ -39,7 +48,8 @@ describe('MainDialog', () => {
   });
 
   it('answers FAQ-type intents from the knowledge base', async () => {
-    expect(await h.texts('a', '你们几天发货？')).toEqual(['工作日16:00前付款的订单当天发货，之后付款的次日发货；大促期间72小时内发货。']);
+    // the answer, then the next step (knowledgeAnswers.ts)
+    expect(await h.texts('a', '你们几天发货？')).toEqual([expect.stringMatching(/^工作日16:00前付款的订单当天发货，之后付款的次日发货；大促期间72小时内发货。/)]);
     expect((await h.texts('b', 'when do you ship?'))[0]).toMatch(/^Orders paid before 16:00 on a working day ship the same day/);
   });
 
@@ -118,5 +128,39 @@ describe('MainDialog', () => {
     expect(await h.texts('i', '不用了')).toEqual(['好的～您可以换个说法再问我，或者点下方的选项。']);
     // the counter starts over
     expect((await h.texts('i', '啊啊啊'))[0]).toMatch(/没太明白/);
+  });
+
+  it('a language switch mid-flow is kept in the profile and the waiting question comes again in the new language', async () => {
+    await h.texts('l', '推荐');
+    expect(await h.texts('l', 'can you answer in English?')).toEqual(['Sure, I will continue in English.', 'What is your skin type?']);
+    expect((await h.profileOf('l')).language).toBe('en');
+    // and back
+    expect(await h.texts('l', '说中文吧')).toEqual(['好的，接下来用中文为您服务～', '亲，您是什么肤质呢？']);
+    expect((await h.texts('l', '干皮'))[0]).toContain('抗老');
+  });
+
+  it('thanks and goodbye mid-flow end it politely; the next message starts fresh', async () => {
+    await h.texts('t', '推荐');
+    expect(await h.texts('t', '谢谢 拜拜')).toEqual(['不客气，祝您生活愉快～']);
+    expect((await h.texts('t', '你好'))[0]).toMatch(/您好/);
+  });
+
+  it('several requests in one message: the first, then the second', async () => {
+    const replies = await h.texts('s', '你们几天发货？顺便推荐个面霜');
+    expect(replies[0]).toMatch(/当天发货/);
+    expect(replies.slice(1).join('\n')).toMatch(/另一件事[\s\S]*肤质/);
+  });
+
+  it('anger that builds up over turns goes to a human, with an apology', async () => {
+    await h.texts('w', '我的快递怎么还没到');
+    await h.texts('w', '还没到吗，都好几天了');
+    expect(await h.texts('w', '我都问了三遍了')).toEqual(['非常抱歉给您带来了不好的体验！我马上为您转接人工客服，请稍候。', '[handoff:angry]']);
+  });
+
+  it('the third miss offers a human in the language the customer last wrote in, even when the message has no words', async () => {
+    await h.texts('x', 'hello');
+    await h.texts('x', '???');
+    await h.texts('x', '???');
+    expect(await h.texts('x', '???')).toEqual(['Sorry, I keep missing what you mean. Shall I connect you to a human agent?']);
   });
 });
