@@ -1,11 +1,13 @@
 /**
- * npm run bench [-- --duration SECONDS --connections N --mix mixed|light]
+ * npm run bench [-- --duration SECONDS --connections N --mix mixed|light --source]
  *
  * Starts the bot (fresh embedded store on disk, local models, demo store) in its own process and drives
  * N concurrent simulated customers through multi-turn conversations — half on the app channel, half on
  * /api/messages with a local sink for the replies. In the same run it measures two baselines on this
  * machine: a bare restify JSON echo, and a bare botbuilder CloudAdapter echo bot with MemoryStorage.
  * Prints a table; the last line is one JSON object; also writes bench/results/latest.json.
+ * `--source` runs the bot from the TypeScript sources (through tsx) instead of building dist/ first: for
+ * measuring a tree that is being edited. BENCH_CPU_PROF=<dir> writes a CPU profile of the bot process.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,6 +38,7 @@ if (mix !== 'mixed' && mix !== 'light') {
 }
 const scripts = mix === 'light' ? LIGHT_CONVERSATIONS : CONVERSATIONS;
 const connections = Math.round(arg('connections', 20));
+const fromSource = process.argv.includes('--source');
 const root = path.resolve(__dirname, '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
@@ -64,9 +67,11 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs = 60000): P
   throw new Error(`${url} did not become ready`);
 }
 
-/** Baselines run from source; the bot runs as `npm start` runs it: compiled, from dist/. */
+/** Baselines run from source; the bot runs as `npm start` runs it: compiled, from dist/ (unless --source). */
 function startProcess(script: string, env: Record<string, string>): ChildProcess {
-  const [command, args] = script === 'index.ts' ? [process.execPath, ['--disable-warning=DEP0111', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), 'dist/index.js']] : [tsx, [script]];
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : [];
+  const botArgs = ['--disable-warning=DEP0111', ...profile, ...(fromSource ? ['--import', 'tsx', 'index.ts'] : ['dist/index.js'])];
+  const [command, args] = script === 'index.ts' ? [process.execPath, botArgs] : [tsx, [script]];
   return spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
@@ -168,7 +173,7 @@ async function measure(name: string, script: string | null, env: Record<string, 
 }
 
 async function main() {
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'buildIfNeeded.js')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!fromSource) execFileSync(process.execPath, [path.join(root, 'scripts', 'buildIfNeeded.js')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   const sink = await startSink();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-store-'));
   try {
@@ -195,19 +200,23 @@ async function main() {
       echoBotTurnsPerSec: Math.round(echoBot.perSec),
       restifyEchoReqPerSec: Math.round(restifyEcho.perSec),
       ratioToEchoBot: Number((bot.perSec / echoBot.perSec).toFixed(3)),
+      echoBotP99Ms: Number(echoBot.p99Ms.toFixed(2)),
+      // the done-when bound: the bot's p99 at most twice the echo bot's
+      p99RatioToEchoBot: Number((bot.p99Ms / echoBot.p99Ms).toFixed(2)),
     };
     const lines = [
-      `machine: ${os.cpus().length} cores, node ${process.version}; ${connections} connections, ${duration} s each; ${mix} conversations`,
+      `machine: ${os.cpus().length} cores, node ${process.version}; ${connections} connections, ${duration} s each; ${mix} conversations${fromSource ? '; bot from source' : ''}`,
       row('restify JSON echo', restifyEcho, 'req/s'),
       row('botbuilder CloudAdapter echo bot', echoBot, 'turns/s'),
       row('this bot, full pipeline', bot, 'turns/s'),
       `errors: bot ${bot.errors}, echo bot ${echoBot.errors}, restify ${restifyEcho.errors}`,
+      `bot / echo bot: throughput ${result.ratioToEchoBot.toFixed(3)} (want ≥ 0.55), p99 ${result.p99RatioToEchoBot.toFixed(2)}× (want ≤ 2)`,
     ];
     process.stdout.write(lines.join('\n') + '\n');
     fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
     fs.writeFileSync(
       path.join(root, 'bench', 'results', 'latest.json'),
-      JSON.stringify({ ...result, mix, connections, durationSec: duration, at: new Date().toISOString(), raw: { bot, echoBot, restifyEcho } }, null, 2),
+      JSON.stringify({ ...result, mix, connections, durationSec: duration, fromSource, at: new Date().toISOString(), raw: { bot, echoBot, restifyEcho } }, null, 2),
     );
     process.stdout.write(JSON.stringify(result) + '\n');
   } finally {

@@ -20,6 +20,7 @@ import type { Logger } from '../platform/logger';
 import { EtagConflictError } from '../storage/botStateStorage';
 import { localeLanguage, say } from '../dialogs/flow/language';
 import { BOT_TEXT } from './text';
+import { shareDialogMemory } from './dialogMemory';
 import { CUSTOMER_ID, CustomerState } from '../dialogs/turn/customerState';
 import { NLU_RESULT, takeAfterTurnTasks, TURN_OUTCOME, TurnMiddleware, turnOutcomeOf } from '../dialogs/turn/turnContracts';
 import type { TurnOutcome } from '../services/analytics/turnOutcome';
@@ -187,6 +188,7 @@ export class CustomerServiceBot {
   }
 
   private async turn(context: TurnContext, customerId: string, outcome: TurnOutcome): Promise<void> {
+    shareDialogMemory(context);
     await this.deps.state.load(context, true);
     await this.middleware.run(context, () => this.recognizeAndRun(context, customerId, outcome));
   }

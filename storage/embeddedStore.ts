@@ -111,7 +111,8 @@ class EmbeddedCollection<T extends BaseDocument> implements Collection<T> {
     options: { upsert: boolean; multi: boolean },
   ): Promise<UpdateResult> {
     try {
-      const result = await this.db.updateAsync(filter, update, { ...options, returnUpdatedDocs: true });
+      // no returnUpdatedDocs: it deep-copies every updated document; an upsert reports its new one anyway
+      const result = await this.db.updateAsync(filter, update, options);
       if (result.upsert) {
         const created = result.affectedDocuments as unknown as BaseDocument | null;
         return { matched: 0, modified: 0, upsertedId: created?._id };

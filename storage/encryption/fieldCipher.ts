@@ -89,9 +89,18 @@ function deserialize(text: string): unknown {
   );
 }
 
+/**
+ * Text values this cipher recently wrote or read, by field and ciphertext. Every turn reads back the bot
+ * state it wrote the turn before; decrypting it again was most of the cost of that read. Only strings
+ * (immutable) are kept, in this process's memory, never on disk; a ciphertext that was changed or moved
+ * misses and is decrypted (and checked) as always.
+ */
+const RECENT_LIMIT = 512;
+
 export class FieldCipher {
   private readonly byId: Map<string, Buffer>;
   private readonly lookupKeys: Buffer[];
+  private readonly recent = new Map<string, string>();
 
   constructor(readonly keys: DataKey[]) {
     if (keys.length === 0) throw new KeySpecError('no key given');
@@ -119,11 +128,28 @@ export class FieldCipher {
     const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const body = Buffer.concat([cipher.update(serialize(value), 'utf8'), cipher.final()]);
-    return `${PREFIX}${id}:${iv.toString('base64')}:${cipher.getAuthTag().toString('base64')}:${body.toString('base64')}`;
+    const sealed = `${PREFIX}${id}:${iv.toString('base64')}:${cipher.getAuthTag().toString('base64')}:${body.toString('base64')}`;
+    if (typeof value === 'string') this.remember(context, sealed, value);
+    return sealed;
   }
 
   /** Throws when the key is unknown or the value was tampered with or moved to another field. */
   decrypt(value: string, context: string): unknown {
+    const known = this.recent.get(`${context}\u0000${value}`);
+    if (known !== undefined) return known;
+    const plain = this.decryptNow(value, context);
+    if (typeof plain === 'string') this.remember(context, value, plain);
+    return plain;
+  }
+
+  private remember(context: string, sealed: string, plain: string): void {
+    const key = `${context}\u0000${sealed}`;
+    this.recent.delete(key);
+    this.recent.set(key, plain);
+    if (this.recent.size > RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value as string);
+  }
+
+  private decryptNow(value: string, context: string): unknown {
     const [id, iv, tag, body] = value.slice(PREFIX.length).split(':');
     const key = this.byId.get(id);
     if (!key) throw new Error(`encrypted value under unknown key id "${id}" (is DATA_ENCRYPTION_KEY missing an old key?)`);

@@ -28,6 +28,15 @@ describe('FieldCipher', () => {
     expect(() => cipher.decrypt(sealed, 'orders/shipping.name')).toThrow();
   });
 
+  it('reads back what it wrote recently and long ago alike; another cipher needs the key', () => {
+    const sealed = Array.from({ length: 700 }, (_, i) => cipher.encrypt(`state ${i}`, 'botState/json'));
+    expect(cipher.decrypt(sealed[0], 'botState/json')).toBe('state 0'); // long out of the recent list
+    expect(cipher.decrypt(sealed[699], 'botState/json')).toBe('state 699');
+    expect(cipher.decrypt(sealed[699], 'botState/json')).toBe('state 699');
+    expect(() => cipher.decrypt(sealed[699], 'handoffs/summary')).toThrow();
+    expect(() => new FieldCipher([{ id: 'a', key: keyB }]).decrypt(sealed[699], 'botState/json')).toThrow();
+  });
+
   it('rotates: the first key encrypts, every configured key decrypts, an unknown key id is named', () => {
     const old = cipher.encrypt('13812345678', 'c/p');
     const rotated = new FieldCipher([{ id: 'b', key: keyB }, { id: 'a', key: keyA }]);
