@@ -117,7 +117,7 @@ export class OrderPickerDialog extends ComponentDialog {
     if (named) {
       if (await this.orders.get(customerId, named)) return step.endDialog(named);
       // someone else's number or a typo: said the same way (nothing about that order is disclosed)
-      await step.context.sendActivity(say(lang, ORDER_FLOW_TEXT.notInAccount(named)));
+      await step.context.sendActivity(say(lang, ORDER_FLOW_TEXT.notInAccount));
     }
     if (all.length === 0) {
       await step.context.sendActivity(say(lang, ORDER_FLOW_TEXT.noOrders));

@@ -12,10 +12,11 @@ export const ORDER_FLOW_TEXT = {
   courier: (name: string, trackingNo: string) => ({ zh: `${name}，运单号 ${trackingNo}`, en: `${name}, tracking number ${trackingNo}` }),
 
   // the order picker (orderPickerDialog.ts)
-  notInAccount: (id: string) => ({
-    zh: `没有在您的账户下找到订单 ${id}，请核对一下～`,
-    en: `I could not find order ${id} in your account; please check the number.`,
-  }),
+  // the number is not repeated: whoever typed it learns nothing, not even that it was read as an order
+  notInAccount: {
+    zh: '您的账户下没有这个订单号，请核对一下～',
+    en: 'That order number is not in your account; please check it.',
+  },
   noOrders: {
     zh: '您的账户下暂时没有订单哦。如果是在其他账号下的单，可以直接发订单号给我。',
     en: 'I cannot find any orders in your account. If you ordered with another account, send me the order number.',

@@ -79,7 +79,7 @@ const cases: TranscriptTable[] = [
     lang: 'zh',
     orders: O,
     // the demo customer's shipped order: another customer's number reads exactly like a typo
-    rows: [['1688000000000103', ['没有在您的账户下找到订单 1688000000000103', '请问是哪个订单'], { not: ['不客气', '运单号', '顺丰'] }]],
+    rows: [['1688000000000103', ['您的账户下没有这个订单号', '请问是哪个订单'], { not: ['不客气', '运单号', '顺丰'] }]],
   },
   {
     name: 'orders: a problem with "what I received" lists only the delivered orders (zh)',
@@ -164,7 +164,7 @@ const cases: TranscriptTable[] = [
     name: 'orders: someone else\'s order number is not found, nothing disclosed (en)',
     lang: 'en',
     orders: O,
-    rows: [['order 1688000000000104', ['I could not find order 1688000000000104 in your account', 'Which order is it?'], { not: ['tracking number', 'ZTO', '78312345678901'] }]],
+    rows: [['order 1688000000000104', ['That order number is not in your account', 'Which order is it?'], { not: ['tracking number', 'ZTO', '78312345678901'] }]],
   },
   {
     name: 'orders: the serum orders, two match and just those are listed (en)',
