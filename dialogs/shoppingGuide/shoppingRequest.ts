@@ -75,7 +75,20 @@ function concernValue(value: string): string | undefined {
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
 /** `answersBudget`: the message answers the budget question, so a bare number is money. */
+/** one turn's readings, per result: the signal and the dialog read the same message (copies are handed out; callers fill gaps) */
+const readings = new WeakMap<NluResult, Map<string, RequestSlots>>();
+
 export function readRequest(text: string, nlu: NluResult | undefined, knowledge: Pick<KnowledgeBase, 'vocabulary'>, answersBudget = false): RequestSlots {
+  if (!nlu) return parseRequest(text, nlu, knowledge, answersBudget);
+  const key = `${answersBudget ? 1 : 0}${text}`;
+  let known = readings.get(nlu);
+  if (!known) readings.set(nlu, (known = new Map()));
+  let slots = known.get(key);
+  if (!slots) known.set(key, (slots = parseRequest(text, nlu, knowledge, answersBudget)));
+  return structuredClone(slots);
+}
+
+function parseRequest(text: string, nlu: NluResult | undefined, knowledge: Pick<KnowledgeBase, 'vocabulary'>, answersBudget: boolean): RequestSlots {
   const frame = frameOf(nlu);
   const entityCategory = catalogCategory(knowledge, nlu?.entities.find((e) => e.type === 'category'));
   const categories = union(frameCategories(frame, knowledge), categoriesInText(text));

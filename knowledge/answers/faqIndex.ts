@@ -41,6 +41,9 @@ function features(text: string): Set<string> {
 export class FaqIndex {
   private entries = new Map<string, { entry: FaqEntry; forms: Set<string>[] }>();
   private df = new Map<string, number>();
+  /** feature weights and each form's total weight, computed once after the entries change (search runs on every turn) */
+  private weights = new Map<string, number>();
+  private formWeights = new Map<Set<string>, number>();
 
   get size(): number {
     return this.entries.size;
@@ -59,6 +62,12 @@ export class FaqIndex {
     const forms = [entry.question, ...(entry.variants ?? [])].map(features);
     this.entries.set(entry._id, { entry, forms });
     for (const f of new Set(forms.flatMap((s) => [...s]))) this.df.set(f, (this.df.get(f) ?? 0) + 1);
+    this.changed();
+  }
+
+  private changed(): void {
+    this.weights.clear();
+    this.formWeights.clear();
   }
 
   remove(id: string): void {
@@ -66,12 +75,29 @@ export class FaqIndex {
     if (!old) return;
     for (const f of new Set(old.forms.flatMap((s) => [...s]))) this.df.set(f, (this.df.get(f) ?? 1) - 1);
     this.entries.delete(id);
+    this.changed();
   }
 
   private weight(f: string): number {
-    const n = Math.max(1, this.entries.size);
-    // a concept (c:overseas) stands for what several words mean: it weighs like three words
-    return Math.log(1 + n / Math.max(1, this.df.get(f) ?? 0)) * (f.startsWith('2:') ? 0.6 : f.startsWith('c:') ? 3 : 1);
+    let w = this.weights.get(f);
+    if (w === undefined) {
+      const n = Math.max(1, this.entries.size);
+      // a concept (c:overseas) stands for what several words mean: it weighs like three words
+      w = Math.log(1 + n / Math.max(1, this.df.get(f) ?? 0)) * (f.startsWith('2:') ? 0.6 : f.startsWith('c:') ? 3 : 1);
+      // words only a question has are not remembered (the cache would grow with every message)
+      if (this.df.has(f)) this.weights.set(f, w);
+    }
+    return w;
+  }
+
+  private formWeight(form: Set<string>): number {
+    let total = this.formWeights.get(form);
+    if (total === undefined) {
+      total = 0;
+      for (const f of form) total += this.weight(f);
+      this.formWeights.set(form, total);
+    }
+    return total;
   }
 
   /** best entries for a question, in its language first; confidence 0..1 */
@@ -84,14 +110,10 @@ export class FaqIndex {
       let best = 0;
       for (const form of forms) {
         let shared = 0;
-        let formWeight = 0;
-        for (const f of form) {
-          const w = this.weight(f);
-          formWeight += w;
-          if (q.has(f)) shared += w;
-        }
+        for (const f of q) if (form.has(f)) shared += this.weight(f);
+        if (shared === 0) continue;
         // Dice overlap: both a long question and a long variant have to agree
-        const dice = (2 * shared) / (qWeight + formWeight);
+        const dice = (2 * shared) / (qWeight + this.formWeight(form));
         if (dice > best) best = dice;
       }
       if (best > 0) hits.push({ entry, confidence: best * (entry.lang === lang ? 1.25 : 0.8) });
