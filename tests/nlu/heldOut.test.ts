@@ -60,6 +60,22 @@ describe('held-out intent accuracy, round 11 sets', () => {
   });
 });
 
+/**
+ * Round 11b set (heldout5_zh): long JD-style after-sales turns from many kinds of shop (appliances, electronics,
+ * clothes, food, beauty), written in one go before the round-11b training data; training lines that came out
+ * close to a row here were dropped. Measured before (93.7 %) and after (96–98 % across retrains) that data, never tuned on.
+ */
+describe('held-out intent accuracy, round 11b long turns', () => {
+  const recognizer = localRecognizer();
+
+  test('Chinese multi-sentence after-sales turns: ≥ 92%', () => {
+    const data = rows('heldout5_zh.jsonl');
+    expect(data.length).toBeGreaterThanOrEqual(120);
+    const right = data.filter((r) => recognizer.recognizeSync(r.text).intent === r.intent).length;
+    expect(right / data.length).toBeGreaterThanOrEqual(0.92);
+  });
+});
+
 describe('misreads fixed through training data', () => {
   const recognizer = localRecognizer();
 
