@@ -77,8 +77,21 @@ export function answersPrompt(instance: DialogInstance | undefined, text: string
   const choices = options.choices ?? [];
   if (choices.some((choice) => choiceNames(choice).some((n) => t.includes(n.toLowerCase())))) return true;
   if (isYesNoPrompt(choices) && yesOrNo(t) !== undefined) return true;
+  // "the first one", 第二个, "3" while a list of several choices waits: a pick by place in the list
+  if (choices.length > 1 && picksByPlace(t, choices.length)) return true;
   const expects = options.validations?.expects ?? [];
   return Boolean(nlu?.entities.some((e) => expects.includes(e.type)));
+}
+
+const PLACE_WORDS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, last: -1, 最后: -1 };
+const BY_PLACE = /^(?:the\s+)?(?:第\s*)?([1-9]|[一二两三四五六]|first|second|third|fourth|fifth|sixth|last|最后)\s*(?:一?(?:个|款|单|笔|项|种)|one|option)?(?:\s*(?:吧|呢|please|pls))?[.!。！]*$/;
+
+/** A reply that picks an item of a list of `count` by its place (1-based; "last" counts). */
+export function picksByPlace(text: string, count: number): boolean {
+  const m = BY_PLACE.exec(text.trim().toLowerCase());
+  if (!m) return false;
+  const place = /^\d$/.test(m[1]) ? Number(m[1]) : PLACE_WORDS[m[1]];
+  return place === -1 || (place !== undefined && place >= 1 && place <= count);
 }
 
 /** The help reply, with the main choices as suggested actions. */

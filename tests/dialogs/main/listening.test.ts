@@ -1,5 +1,6 @@
 /** The decisions behind "every prompt listens" and escalation in context, without a bot around them. */
 import { angerCues } from '../../../dialogs/flow/escalation';
+import { picksByPlace } from '../../../dialogs/main/interruptions';
 import { requestedLanguage } from '../../../dialogs/flow/language';
 import { angerTurnOf, weighAnger } from '../../../dialogs/main/angerInContext';
 import { listen, switchThreshold, WaitingMessage } from '../../../dialogs/main/listening';
@@ -138,5 +139,20 @@ describe('anger in context', () => {
     const tense = weighAnger(undefined, angerTurnOf('还没发货？', nlu('order_status', 0.3)), at(0));
     expect(tense.state).toBeDefined();
     expect(weighAnger(tense.state, angerTurnOf('好的谢谢', nlu('thanks_bye', 0, 'positive')), at(1)).state).toBeUndefined();
+  });
+});
+
+describe('a pick by place answers a waiting list', () => {
+  it.each([
+    ['the first one', 3, true],
+    ['第二个', 3, true],
+    ['最后一个', 3, true],
+    ['最后', 3, true],
+    ['3', 3, true],
+    ['the fifth one', 3, false],
+    ['the first one is too expensive, what else do you have', 3, false],
+    ['第一个吧', 2, true],
+  ])('%s (of %d) → %s', (text, count, expected) => {
+    expect(picksByPlace(text, count)).toBe(expected);
   });
 });
