@@ -29,8 +29,8 @@ export class HandoffGate implements TurnMiddleware {
 
   /** True when a human owns the customer (the gate answered or stayed quiet); false lets the bot go on. */
   private async handled(context: TurnContext, customerId: string): Promise<boolean> {
-    const record = await this.handoffs.get(customerId);
-    if (!record || record.state === 'bot') {
+    const record = await this.handoffs.active(customerId);
+    if (!record) {
       await this.recentTurns.remember(context);
       return false;
     }

@@ -39,6 +39,8 @@ export class IdentityError extends Error {
 }
 
 const MAX_ID_LENGTH = 256;
+/** identity → customer answers kept in memory (embedded store only); past this many the oldest go */
+const CACHE_LIMIT = 20000;
 
 function identityKey(identity: ChannelIdentity): string {
   for (const [field, value] of Object.entries(identity)) {
@@ -51,6 +53,16 @@ function identityKey(identity: ChannelIdentity): string {
 
 export class CustomerDirectory {
   private readonly hooks: MergeHook[] = [];
+  /**
+   * Every turn resolves its identity twice (before and under the lock). The embedded store lives in this
+   * one process, and every change of an identity's customer (create, merge, erase) goes through this
+   * class, so the answers can be kept here and dropped by the code that changes them. With MongoDB a
+   * second instance could merge or erase behind our back, so there is no cache (it would need a shared
+   * invalidation channel, e.g. a change stream on `identities`).
+   */
+  private readonly cache: Map<string, string> | undefined;
+  /** bumped around every change; a read that overlapped one does not fill the cache with what it saw */
+  private generation = 0;
 
   /**
    * With `lock` (the turns' per-customer lock), a merge holds the locks of both customers: no turn of
@@ -59,7 +71,9 @@ export class CustomerDirectory {
   constructor(
     private readonly store: DocumentStore,
     private readonly lock?: CustomerLock,
-  ) {}
+  ) {
+    this.cache = store.kind === 'embedded' ? new Map() : undefined;
+  }
 
   static async ensureIndexes(store: DocumentStore): Promise<void> {
     await store.ensureIndex('identities', { fields: { customerId: 1 } });
@@ -80,8 +94,11 @@ export class CustomerDirectory {
   /** The customer behind a channel identity; a new customer is created for a first-time identity. */
   async resolve(identity: ChannelIdentity): Promise<string> {
     const key = identityKey(identity);
+    const cached = this.cache?.get(key);
+    if (cached !== undefined) return cached;
+    const generation = this.generation;
     const existing = await this.identities.findOne({ _id: key });
-    if (existing) return existing.customerId;
+    if (existing) return this.remember(key, existing.customerId, generation);
     const customerId = `c_${crypto.randomBytes(9).toString('base64url')}`;
     try {
       // identity first: if another turn created it meanwhile, we lose the race cleanly and use theirs
@@ -90,7 +107,7 @@ export class CustomerDirectory {
       if (!(err instanceof DuplicateKeyError)) throw err;
       const winner = await this.identities.findOne({ _id: key });
       if (!winner) throw err;
-      return winner.customerId;
+      return this.remember(key, winner.customerId, generation);
     }
     const now = new Date();
     await this.customers.insertOne({
@@ -99,12 +116,31 @@ export class CustomerDirectory {
       createdAt: now,
       updatedAt: now,
     });
+    return this.remember(key, customerId, generation);
+  }
+
+  /** The customer behind an identity, without creating one (always asks the store). */
+  async find(identity: ChannelIdentity): Promise<string | undefined> {
+    return (await this.identities.findOne({ _id: identityKey(identity) }))?.customerId;
+  }
+
+  private remember(key: string, customerId: string, generation: number): string {
+    if (!this.cache || generation !== this.generation) return customerId;
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, customerId);
     return customerId;
   }
 
-  /** The customer behind an identity, without creating one. */
-  async find(identity: ChannelIdentity): Promise<string | undefined> {
-    return (await this.identities.findOne({ _id: identityKey(identity) }))?.customerId;
+  /** Runs a change of identities with the cache dropped before and after it. */
+  private async changing<T>(change: () => Promise<T>): Promise<T> {
+    this.generation++;
+    this.cache?.clear();
+    try {
+      return await change();
+    } finally {
+      this.generation++;
+      this.cache?.clear();
+    }
   }
 
   async get(customerId: string): Promise<Customer | null> {
@@ -144,7 +180,7 @@ export class CustomerDirectory {
 
   private async merge(survivorId: string, mergedId: string): Promise<string> {
     const moving = await this.identities.find({ customerId: mergedId });
-    await this.identities.updateMany({ customerId: mergedId }, { $set: { customerId: survivorId } });
+    await this.changing(() => this.identities.updateMany({ customerId: mergedId }, { $set: { customerId: survivorId } }));
     const now = new Date();
     await this.customers.updateOne(
       { _id: survivorId },
@@ -179,7 +215,7 @@ export class CustomerDirectory {
 
   /** Privacy erase: the identities go first, so the same channel user comes back as a new customer. */
   async eraseCustomer(customerId: string): Promise<number> {
-    const identities = await this.identities.deleteMany({ customerId });
+    const identities = await this.changing(() => this.identities.deleteMany({ customerId }));
     return identities + (await this.customers.deleteOne({ _id: customerId }));
   }
 }

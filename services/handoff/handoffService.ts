@@ -9,9 +9,23 @@ import { HandoffReason, HandoffRecord, HandoffState, HandoffSummary, HandoffTran
 export const HANDOFFS_COLLECTION = 'handoffs';
 const INBOX_LIMIT = 50;
 const ACTIVE: HandoffState[] = ['queued', 'agent'];
+const WITH_BOT_LIMIT = 20000;
 
 export class HandoffService {
-  constructor(private readonly store: DocumentStore) {}
+  /**
+   * Customers known to be with the bot: every turn asks, and almost always that is the answer. Only
+   * `request` and a merge (`moveCustomer`) take a customer away from the bot, and both go through this
+   * class; so with the embedded store (one process) the answer is kept here. With MongoDB another instance
+   * could queue the customer behind our back, so there is no cache (it would need a shared invalidation
+   * channel, e.g. a change stream on `handoffs`).
+   */
+  private readonly withBot: Set<string> | undefined;
+  /** bumped around every change that can take a customer from the bot; an overlapping read is not kept */
+  private generation = 0;
+
+  constructor(private readonly store: DocumentStore) {
+    this.withBot = store.kind === 'embedded' ? new Set() : undefined;
+  }
 
   static async ensureIndexes(store: DocumentStore): Promise<void> {
     await store.ensureIndex(HANDOFFS_COLLECTION, { fields: { state: 1 } });
@@ -25,12 +39,41 @@ export class HandoffService {
     return this.records.findOne({ _id: customerId });
   }
 
+  /** The customer's handoff record while queued or with an agent; null while with the bot. */
+  async active(customerId: string): Promise<HandoffRecord | null> {
+    if (this.withBot?.has(customerId)) return null;
+    const generation = this.generation;
+    const record = await this.get(customerId);
+    if (record && record.state !== 'bot') return record;
+    if (this.withBot && generation === this.generation) {
+      if (this.withBot.size >= WITH_BOT_LIMIT) this.withBot.delete(this.withBot.values().next().value as string);
+      this.withBot.add(customerId);
+    }
+    return null;
+  }
+
+  /** Runs a change that may take `customerIds` from the bot, with their cached answer dropped around it. */
+  private async leavingBot<T>(customerIds: string[], change: () => Promise<T>): Promise<T> {
+    this.generation++;
+    for (const id of customerIds) this.withBot?.delete(id);
+    try {
+      return await change();
+    } finally {
+      this.generation++;
+      for (const id of customerIds) this.withBot?.delete(id);
+    }
+  }
+
   async stateOf(customerId: string): Promise<HandoffState> {
     return (await this.get(customerId))?.state ?? 'bot';
   }
 
   /** bot → queued. A customer already queued or with an agent stays where they are. */
   async request(customerId: string, reason: HandoffReason, summary: HandoffSummary, now = new Date()): Promise<HandoffRecord> {
+    return this.leavingBot([customerId], () => this.requestNow(customerId, reason, summary, now));
+  }
+
+  private async requestNow(customerId: string, reason: HandoffReason, summary: HandoffSummary, now: Date): Promise<HandoffRecord> {
     const fresh = { state: 'queued', reason, summary, since: now, inbox: [], updatedAt: now };
     const moved = await this.records.findOneAndUpdate({ _id: customerId, state: 'bot' }, { $set: fresh, $unset: { agentId: 1 } });
     if (moved) return moved;
@@ -106,6 +149,10 @@ export class HandoffService {
 
   /** Merge hook: an active handoff of the merged customer carries over unless the survivor has one. */
   async moveCustomer(survivorId: string, mergedId: string): Promise<void> {
+    await this.leavingBot([survivorId, mergedId], () => this.moveNow(survivorId, mergedId));
+  }
+
+  private async moveNow(survivorId: string, mergedId: string): Promise<void> {
     const theirs = await this.get(mergedId);
     if (!theirs) return;
     const ours = await this.get(survivorId);
