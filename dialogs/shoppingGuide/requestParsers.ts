@@ -47,13 +47,24 @@ export function kindOfText(text: string): GuideKind | undefined {
 /** Category names in the text, longest first so 洗面奶 is not read as 面霜's 面; canonical catalogue values. */
 const CATEGORY_NAMES = [...categoryLookup.keys()].sort((a, b) => b.length - a.length);
 
+/** the whole-word pattern of each short ASCII name, compiled once (this runs on every message) */
+const WHOLE_WORD = new Map(CATEGORY_NAMES.filter((name) => /^[a-z ]+$/.test(name)).map((name) => [name, new RegExp(`\\b${name}s?\\b`)]));
+const WORD_PATTERNS = new Map<string, RegExp>();
+
+/** `\bword\b`, compiled once per word (the word lists are fixed) */
+function wholeWord(word: string): RegExp {
+  let pattern = WORD_PATTERNS.get(word);
+  if (!pattern) WORD_PATTERNS.set(word, (pattern = new RegExp(`\\b${word}\\b`)));
+  return pattern;
+}
+
 export function categoriesInText(text: string): string[] {
   let t = text.toLowerCase();
   const found: string[] = [];
   for (const name of CATEGORY_NAMES) {
     // short ASCII names (spf, set, mask) only as whole words
-    const ascii = /^[a-z ]+$/.test(name);
-    const hit = ascii ? new RegExp(`\\b${name}s?\\b`).test(t) : t.includes(name);
+    const word = WHOLE_WORD.get(name);
+    const hit = word ? word.test(t) : t.includes(name);
     if (!hit) continue;
     const value = categoryLookup.get(name)!;
     if (!found.includes(value)) found.push(value);
@@ -69,7 +80,7 @@ export function concernsInText(text: string): string[] {
   const t = text.toLowerCase();
   const found: string[] = [];
   for (const name of CONCERN_NAMES) {
-    const hit = /^[a-z -]+$/.test(name) ? new RegExp(`\\b${name}\\b`).test(t) : t.includes(name);
+    const hit = /^[a-z -]+$/.test(name) ? wholeWord(name).test(t) : t.includes(name);
     const value = concernLookup.get(name)!;
     if (hit && !found.includes(value)) found.push(value);
   }
@@ -104,6 +115,12 @@ const MONEY_WORDS = /块|元|rmb|yuan|[¥￥$]|以内|以下|之内|以上|预�
 /** numbers that are not money: sizes, ages, counts, shade codes, SPF */
 const NOT_MONEY = /(?:spf|pa|色号|号)\s*\d+\+*|\d+(?:\.\d+)?\s*(?:ml|g\b|毫升|克|岁|多岁|瓶|支|个|款|%|号|色|years?|yo\b)/gi;
 
+// compiled once: these run on every message the shopping signal looks at
+const BUDGET_RANGE = new RegExp(`${NUMBER}\\s*(?:-|~|～|到|至|to)\\s*[¥￥]?${NUMBER}`);
+const BUDGET_AROUND = new RegExp(`(?:around|about|roughly|大概|差不多)\\s*[¥￥]?\\s*${NUMBER}|${NUMBER}\\s*(?:块|元|rmb|yuan|刀)?\\s*(?:左右|上下|ish)`);
+const BUDGET_ABOVE = new RegExp(`(?:above|over|more than|at least)\\s*[¥￥]?\\s*${NUMBER}|${NUMBER}\\s*(?:块|元|rmb|yuan)?\\s*(?:以上|起)`);
+const BUDGET_NUMBERS = new RegExp(NUMBER, 'g');
+
 /**
  * A budget range: "100块以内" / "under 300" → max; "200到300" / "200-300" → both; "300左右" / "around 500" →
  * ±20%; "500以上" / "over 500" → min. `bare`: the message answers the budget question, so "500" is money.
@@ -111,23 +128,23 @@ const NOT_MONEY = /(?:spf|pa|色号|号)\s*\d+\+*|\d+(?:\.\d+)?\s*(?:ml|g\b|毫�
 export function parseBudgetRange(text: string, bare = false): BudgetRange | undefined {
   if (!bare && !MONEY_WORDS.test(text) && !/\d\s*(?:到|至|~|～)\s*\d/.test(withArabicNumbers(text))) return undefined;
   const t = withArabicNumbers(text).toLowerCase().replace(/,(?=\d{3})/g, '').replace(NOT_MONEY, ' ');
-  const range = new RegExp(`${NUMBER}\\s*(?:-|~|～|到|至|to)\\s*[¥￥]?${NUMBER}`).exec(t);
+  const range = BUDGET_RANGE.exec(t);
   if (range) {
     const a = toYuan(range[1], range[2]);
     const b = toYuan(range[3], range[4] ?? range[2]);
     if (a >= 10 && b > a) return { min: a, max: b };
   }
-  const around = new RegExp(`(?:around|about|roughly|大概|差不多)\\s*[¥￥]?\\s*${NUMBER}|${NUMBER}\\s*(?:块|元|rmb|yuan|刀)?\\s*(?:左右|上下|ish)`).exec(t);
+  const around = BUDGET_AROUND.exec(t);
   if (around) {
     const n = toYuan(around[1] ?? around[3], around[2] ?? around[4]);
     if (n >= 10) return { min: Math.round(n * 0.8), max: Math.round(n * 1.2) };
   }
-  const above = new RegExp(`(?:above|over|more than|at least)\\s*[¥￥]?\\s*${NUMBER}|${NUMBER}\\s*(?:块|元|rmb|yuan)?\\s*(?:以上|起)`).exec(t);
+  const above = BUDGET_ABOVE.exec(t);
   if (above) {
     const n = toYuan(above[1] ?? above[3], above[2] ?? above[4]);
     if (n >= 10) return { min: n };
   }
-  const numbers = [...t.matchAll(new RegExp(NUMBER, 'g'))].map((m) => toYuan(m[1], m[2])).filter((n) => n >= 10);
+  const numbers = [...t.matchAll(BUDGET_NUMBERS)].map((m) => toYuan(m[1], m[2])).filter((n) => n >= 10);
   return numbers.length ? { max: Math.max(...numbers) } : undefined;
 }
 
@@ -142,7 +159,7 @@ export interface WordOption<T extends string = string> {
 /** Matches one of the words; ASCII words only whole ("red" is not in "reduce"). */
 export function findOption<T extends string>(options: WordOption<T>[], text: string): T | undefined {
   const t = text.toLowerCase();
-  return options.find((o) => o.words.some((w) => (/^[a-z ]+$/.test(w) ? new RegExp(`\\b${w}\\b`).test(t) : t.includes(w))))?.value;
+  return options.find((o) => o.words.some((w) => (/^[a-z ]+$/.test(w) ? wholeWord(w).test(t) : t.includes(w))))?.value;
 }
 
 export const SHADE_FAMILIES: WordOption[] = [

@@ -131,6 +131,20 @@ export function shoppingStrength(slots: RequestSlots): number {
 }
 
 /** Does the message ask for something to buy: a gift, or a product type with a need ("控油洗面奶，100以内")? */
+/**
+ * Does the message name something to buy (a product type, a kind of product, or a gift)? The same test
+ * carriesNeeds starts with, without reading every other slot: most messages name none, and the shopping
+ * signal asks on every turn.
+ */
+export function namesWhatToBuy(text: string, nlu: NluResult | undefined, knowledge: Pick<KnowledgeBase, 'vocabulary'>): boolean {
+  const frame = frameOf(nlu);
+  if (frameCategories(frame, knowledge).length > 0 || categoriesInText(text).length > 0) return true;
+  if (catalogCategory(knowledge, nlu?.entities.find((e) => e.type === 'category'))) return true;
+  if (kindOfText(text)) return true;
+  const recipient = frame.recipient ?? parseRecipient(text);
+  return Boolean((recipient && recipient !== 'self') || GIFT_WORDS.test(text));
+}
+
 export function carriesNeeds(slots: RequestSlots): boolean {
   const what = slots.categories.length > 0 || Boolean(slots.kind) || slots.gift;
   return slots.gift || (what && shoppingStrength(slots) >= 2);

@@ -12,7 +12,7 @@ import { nluResultOf } from '../turn/turnContracts';
 import { NEEDS_DISCOVERY_DIALOG } from './needsDiscoveryDialog';
 import { PLACE_ORDER_DIALOG } from './placeOrderDialog';
 import { PRODUCT_QUESTION_DIALOG } from './productQuestionDialog';
-import { carriesNeeds, readRequest, shoppingStrength } from './shoppingRequest';
+import { carriesNeeds, namesWhatToBuy, readRequest, shoppingStrength } from './shoppingRequest';
 
 /** intents a shopping request is often mistaken for; anything else must be unsure to be overruled */
 const MISTAKEN_FOR: Intent[] = ['other', 'product_info', 'place_order', 'feedback', 'greeting'];
@@ -57,7 +57,7 @@ export function shoppingRequestSignal(knowledge: KnowledgeBase): SignalRoute {
     matches: (context: TurnContext) => {
       const nlu = nluResultOf(context);
       const text = context.activity.text ?? '';
-      if (!nlu || nlu.intent === 'recommendation' || AFTER_SALES.test(text)) return false;
+      if (!nlu || nlu.intent === 'recommendation' || AFTER_SALES.test(text) || !namesWhatToBuy(text, nlu, knowledge)) return false;
       const slots = readRequest(text, nlu, knowledge);
       if (!carriesNeeds(slots) || knowledge.findProductMention(text)) return false;
       // three or more shopping slots outweigh any intent; fewer only an unsure or look-alike one
