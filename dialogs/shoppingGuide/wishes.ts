@@ -9,26 +9,13 @@
 import type { CustomerProfile } from '../../services/customers/profile';
 import { mergeConstraints } from './constraints';
 import type { GuideState } from './guideState';
-import { BudgetRange, Finish, GuideKind, kindOfCategory, makeupQuestion, Undertone } from './requestParsers';
-import type { Constraints, RequestSlots } from './shoppingRequest';
+import { GuideKind, kindOfCategory, makeupQuestion } from './requestParsers';
+import type { RequestSlots } from './shoppingRequest';
 
 export type Question = 'recipient' | 'skin' | 'concern' | 'shade' | 'undertone' | 'hairConcern' | 'budget' | 'texture' | 'finish';
 
-export interface Wishes {
-  categories: string[];
-  kind?: GuideKind;
-  gift: boolean;
-  recipient?: string;
-  age?: number;
-  skinType?: string;
-  concern?: string;
-  hairConcern?: string;
-  budget?: BudgetRange;
-  texture?: string;
-  shade?: string;
-  undertone?: Undertone;
-  finish?: Finish;
-  constraints: Constraints;
+/** The slots of the requests so far (the same slots one message carries), and the flow's own bookkeeping. */
+export interface Wishes extends Omit<RequestSlots, 'noPreference'> {
   /** questions answered with 都可以 / whatever: not asked again */
   skipped: Question[];
   /** slots that came from the profile, not from this conversation (said as "I remember…") */
