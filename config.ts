@@ -19,6 +19,8 @@ import { botFrameworkProductionIssues } from './adapters/botframework/config';
 import { webChatProductionIssues } from './adapters/web/config';
 import { dataEncryptionProductionIssues, storageConfigSchema } from './storage/config';
 import { throttleConfigSchema } from './services/throttle/config';
+import { staffConfigSchema } from './services/staff/config';
+import { metricsConfigSchema } from './services/analytics/metricsConfig';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -47,7 +49,7 @@ export const baseConfigSchema = z.object({
   TURN_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
 });
 
-export const configSchema = baseConfigSchema.merge(nluConfigSchema).merge(knowledgeConfigSchema).merge(channelConfigSchema).merge(storageConfigSchema).merge(throttleConfigSchema);
+export const configSchema = baseConfigSchema.merge(nluConfigSchema).merge(knowledgeConfigSchema).merge(channelConfigSchema).merge(storageConfigSchema).merge(throttleConfigSchema).merge(staffConfigSchema).merge(metricsConfigSchema);
 
 export type Config = z.infer<typeof configSchema>;
 

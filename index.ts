@@ -4,7 +4,12 @@
  */
 import type { Server } from 'restify';
 import { Config, ConfigError, loadConfig } from './config';
-import { registerAppChannel } from './adapters/app';
+import { AppInbox, registerAppChannel } from './adapters/app';
+import { ChannelDelivery } from './adapters/delivery'; // [L]
+import { CsatCapture } from './dialogs/handoff/csatCapture'; // [L]
+import type { ConversationLog } from './services/conversationLog'; // [L]
+import type { CsatService } from './services/csat'; // [L]
+import type { CustomerDelivery } from './services/delivery/types'; // [L]
 import type { AppAdapter } from './adapters/app/appAdapter';
 import { registerBotFrameworkChannel } from './adapters/botframework';
 import type { BotFrameworkAdapter } from './adapters/botframework/botFrameworkAdapter';
@@ -15,7 +20,9 @@ import { createBot, CustomerServiceBot } from './bots';
 import { createCustomerState, createDialogs } from './dialogs';
 import { customerIdOf, customerStateKey } from './dialogs/turn/customerState';
 import { createKnowledgeBase } from './knowledge';
-import { createRecognizer } from './nlu';
+import { createRecognizer, createRetrainer } from './nlu';
+import { registerReviewRoutes } from './server/reviewRoutes'; // [R]
+import { TEXT as MAIN_TEXT } from './dialogs/main/text'; // [R] the fallback wording the review queue listens for
 import type { Recognizer } from './nlu/types';
 import { registerAdminRoutes } from './server/adminRoutes';
 import { registerAdminThrottle } from './server/adminThrottle';
@@ -24,7 +31,23 @@ import { registerHandoffAdminRoutes } from './server/handoffAdminRoutes';
 import { registerPrivacyAdminRoutes } from './server/privacyAdminRoutes';
 import { AuditLog } from './services/privacy/auditLog';
 import { ReviewQueue } from './nlu/review/reviewQueue';
+import { registerStaffPages } from './server/staffPages';
+import { StaffAuth } from './server/staffAuth';
+import { registerStaffRoutes } from './server/staffRoutes';
+import { StaffAccounts, StaffSessions } from './services/staff';
+import { registerMetricsRoutes } from './server/metricsRoutes';
+import { MetricsService } from './services/analytics/metrics';
+import { StoreMetricsSources } from './services/analytics/metricsSources';
+import { PrometheusMetrics } from './services/analytics/metricsPrometheus';
+import { COUPONS } from './services/promotions/types';
+import { HANDOFFS_COLLECTION } from './services/handoff';
+import { NLU_REVIEW_COLLECTION } from './nlu/review/reviewQueue';
+import { CSAT_COLLECTION } from './services/csat';
 import { createServer, listen, stopAccepting } from './server/createServer';
+import { registerAgentRoutes } from './server/agentRoutes'; // [D]
+import { createAgentDesk, faqSuggestions, lastChannelOf, staffRoster } from './services/agentDesk'; // [D]
+import type { CustomerProfile } from './services/customers/profile'; // [D]
+import { registerProductImages } from './server/productImages'; // [C]
 import { createServices } from './services';
 import type { CustomerDirectory } from './services/customers';
 import type { TurnEventRecorder } from './services/analytics/turnEvents';
@@ -42,6 +65,14 @@ export interface App {
   logger: Logger;
   /** the channels served, each with its adapter: what proactive messages (agent replies, campaigns) go through */
   channels: Channels;
+  /** [L] reaches a customer on the channel they used last (agent replies, notices, the CSAT question) */
+  delivery: CustomerDelivery;
+  /** [L] every customer's time line across channels */
+  conversationLog: ConversationLog;
+  /** [L] the 1–5 question after a resolved conversation, the ratings and their summary */
+  csat: CsatService;
+  /** staff logins (cookie sessions) and the admin token: what /api/agent/* and staff /api/admin/* routes check */
+  staffAuth: StaffAuth;
   /** graceful stop: stop accepting, finish in-flight turns, close the store */
   close(graceMs?: number): Promise<void>;
 }
@@ -94,12 +125,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const dialogs = createDialogs({ state, knowledge, cartBase: config.SHOP_CART_URL, recognizer, ...services });
 
   // [bot] middleware: handoff gate, account linking, NLU corrections ("不是这个意思" → review queue); analytics around the turn
-  const nluCorrections = nlu?.correctionMiddleware(customerIdOf);
-  const bot = createBot({ services, state, recognizer, dialog: dialogs.dialog, logger, handoffGate: dialogs.gate, linkCodes: services.linkCodes, nluCorrections, analytics: events });
+  const nluCorrections = nlu?.correctionMiddleware(customerIdOf, (t) => t.startsWith(MAIN_TEXT.clarify.zh) || t.startsWith(MAIN_TEXT.clarify.en)); // [R] fallbacks → review
+  // [metrics] every turn also counted for Prometheus (latency histogram, turns, handoffs, fallbacks)
+  const prometheus = new PrometheusMetrics({ fallbackConfidence: config.NLU_REVIEW_THRESHOLD });
+  const bot = createBot({ services, state, recognizer, dialog: dialogs.dialog, logger, handoffGate: dialogs.gate, linkCodes: services.linkCodes, nluCorrections, analytics: prometheus.observing(events), conversationLog: services.conversationLog, csatCapture: new CsatCapture(services.csat) });
 
   // adapters and server
   const server = createServer({ store, logger });
-  const appChannel = registerAppChannel(server, { maxBodyBytes: config.APP_MAX_BODY_BYTES, apiKey: config.APP_API_KEY, logger, bot });
+  const appInbox = new AppInbox(store); // [L] proactive messages wait here for the app (GET /api/app/messages, /api/app/events)
+  await appInbox.ensureIndexes();
+  const appChannel = registerAppChannel(server, { maxBodyBytes: config.APP_MAX_BODY_BYTES, apiKey: config.APP_API_KEY, logger, bot, inbox: appInbox });
   const botFramework = registerBotFrameworkChannel(server, {
     appId: config.MicrosoftAppId,
     appPassword: config.MicrosoftAppPassword,
@@ -120,11 +155,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     botState: new DocumentBotStorage(store),
     stateKey: customerStateKey,
   };
-  // wrong admin tokens: per-address throttle on every /api/admin/* route (429 + Retry-After)
+  // [staff] agent and admin accounts, cookie sessions (+ CSRF) or the admin token; login throttled per address+username
+  await Promise.all([StaffAccounts.ensureIndexes(store), StaffSessions.ensureIndexes(store)]);
+  const staffAccounts = new StaffAccounts(store);
+  const staffAuth = new StaffAuth({ accounts: staffAccounts, sessions: new StaffSessions(store, { ttlMs: config.STAFF_SESSION_HOURS * 3600_000 }), adminToken: config.ADMIN_TOKEN, trustProxy: config.ADMIN_TRUST_PROXY });
+  // wrong admin tokens: per-address throttle on every /api/admin/* route (429 + Retry-After); staff sessions are not guesses
   const adminFailures = { failures: new FailureThrottle(store), maxFailures: config.ADMIN_MAX_FAILURES, trustProxy: config.ADMIN_TRUST_PROXY };
-  registerAdminThrottle(server, { adminToken: config.ADMIN_TOKEN, logger, ...adminFailures });
+  registerAdminThrottle(server, { adminToken: config.ADMIN_TOKEN, logger, ...adminFailures, hasStaffSession: (req) => staffAuth.hasSession(req) });
+  registerStaffRoutes(server, { auth: staffAuth, failures: adminFailures.failures, maxLoginFailures: config.STAFF_LOGIN_MAX_FAILURES, trustProxy: config.ADMIN_TRUST_PROXY, logger });
+  // [metrics] GET /api/admin/metrics (dashboard; admin session or token) and GET /metrics (Prometheus)
+  const metricsSources = new StoreMetricsSources(store, { review: NLU_REVIEW_COLLECTION, coupons: COUPONS, csat: CSAT_COLLECTION, handoffs: HANDOFFS_COLLECTION });
+  const metrics = new MetricsService(store, metricsSources, { fallbackConfidence: config.NLU_REVIEW_THRESHOLD, flush: () => events.flush() });
+  registerMetricsRoutes(server, { auth: staffAuth, metrics, prometheus, metricsToken: config.METRICS_TOKEN, logger });
+  // [R] learning loop: review queue, retrain in place (worker thread, hot swap), unanswered groups, FAQ from /review
+  const faqConfidence = (q: string) => knowledge.faqIndex.search(q, /\p{Script=Han}/u.test(q) ? 'zh' : 'en', 1)[0]?.confidence ?? 0;
+  registerReviewRoutes(server, { auth: staffAuth, review: privacy.review, retrainer: nlu && createRetrainer(nlu, config, logger), knowledge: { upsertFaqs: (f) => knowledge.upsertFaqs(f), faqConfidence }, faqMinConfidence: config.KB_FAQ_MIN_CONFIDENCE, logger, audit });
   registerAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, directory, logger, audit });
-  registerHandoffAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, logger, handoffs, tickets, audit });
+  registerHandoffAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, logger, handoffs, tickets, audit, staffAuth });
   registerPrivacyAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, logger, audit, privacy });
   // [channels] further channels register their routes here, each only when its config is present
   // webhook channels store what they acknowledge (durable inbox); startInbox below resumes what a killed
@@ -135,7 +182,28 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const telegram = telegramConfig && registerTelegramChannel(server, { ...telegramConfig, store, logger, bot });
   const inboxes = [wechat, telegram].filter((c): c is WeChatChannel | TelegramChannel => Boolean(c));
   const webchat = registerWebChannel(server, { ...config, logger, bot });
+  // [staff pages] agent console, dashboard, review: static pages over the agent/admin APIs
+  registerStaffPages(server, { pages: ['agent', 'dashboard', 'review'], logger });
+  // [C] product pictures the cards show, drawn by the store and served from its own origin
+  registerProductImages(server, { knowledge, logger });
   const channels: Channels = { app: appChannel, emulator: botFramework, webchat, wechat, telegram };
+  // [L] delivery to the customer's last channel; the CSAT question goes out through it
+  const delivery = new ChannelDelivery({ channels, references: services.references, log: services.conversationLog, botAppId: config.MicrosoftAppId, logger });
+  services.csat.useDelivery(delivery);
+  // [D] agent desk: queue, claim, replies, notes, transfer, release/resolve (→ CSAT), presence and round-robin assignment, live events
+  const agentDesk = await createAgentDesk({
+    ...services,
+    store,
+    logger,
+    delivery,
+    log: services.conversationLog,
+    roster: staffRoster(staffAccounts),
+    suggest: faqSuggestions(knowledge.faqIndex),
+    lastChannel: lastChannelOf(services.conversationLog, services.references),
+    coupons: services.promotions.coupons,
+    skinProfile: async (id) => ((await privacy.botState.read([customerStateKey(id)]))[customerStateKey(id)] as { profile?: CustomerProfile } | undefined)?.profile,
+  });
+  const agentStreams = registerAgentRoutes(server, { auth: staffAuth, desk: agentDesk, tickets, logger });
 
   for (const inbox of inboxes) inbox.startInbox(); // the bot is built: left-over updates can run
 
@@ -143,14 +211,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const close = (graceMs = 10000) =>
     (closing ??= (async () => {
       for (const inbox of inboxes) inbox.stopInbox();
+      agentStreams.close(); // [D] live consoles' streams would hold the server open
+      agentDesk.close();
       await stopAccepting(server, graceMs);
       await Promise.race([bot.idle(), new Promise((r) => setTimeout(r, graceMs).unref())]);
       webchat.close(); // open Direct Line streams end once the last turns have written to them
       await events.flush();
+      await services.conversationLog.flush(); // [L]
       await store.close();
     })());
 
-  return { config, server, store, bot, directory, events, logger, channels, close };
+  return { config, server, store, bot, directory, events, logger, channels, staffAuth, delivery, conversationLog: services.conversationLog, csat: services.csat, close };
 }
 
 async function main(): Promise<void> {

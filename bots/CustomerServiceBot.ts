@@ -20,6 +20,7 @@ import type { Logger } from '../platform/logger';
 import { EtagConflictError } from '../storage/botStateStorage';
 import { localeLanguage, say } from '../dialogs/flow/language';
 import { BOT_TEXT } from './text';
+import { welcomeActivity } from './welcome'; // [C]
 import { shareDialogMemory } from './dialogMemory';
 import { CUSTOMER_ID, CustomerState } from '../dialogs/turn/customerState';
 import { NLU_RESULT, takeAfterTurnTasks, TURN_OUTCOME, TurnMiddleware, turnOutcomeOf } from '../dialogs/turn/turnContracts';
@@ -118,7 +119,7 @@ export class CustomerServiceBot {
     const added = context.activity.membersAdded ?? [];
     const botId = context.activity.recipient?.id;
     if (!added.some((m) => m.id !== botId)) return;
-    await context.sendActivity(say(localeLanguage(context), BOT_TEXT.welcome));
+    await context.sendActivity(welcomeActivity(localeLanguage(context))); // [C] with quick replies
   }
 
   private async onMessage(context: TurnContext): Promise<void> {

@@ -14,6 +14,8 @@ import type { LinkCodes } from '../services/customers/linkCodes';
 import type { CustomerState } from '../dialogs/turn/customerState';
 import type { TurnMiddleware } from '../dialogs/turn/turnContracts';
 import { AccountLinkingMiddleware } from './accountLinkingMiddleware';
+import { ConversationLogMiddleware } from './conversationLogMiddleware';
+import type { ConversationLog } from '../services/conversationLog';
 import { TurnAnalyticsMiddleware } from './analyticsMiddleware';
 import { CustomerServiceBot, RootDialog } from './CustomerServiceBot';
 
@@ -25,6 +27,10 @@ export interface BotDeps {
   logger: Logger;
   /** the handoff area's gate */
   handoffGate?: TurnMiddleware;
+  /** records every customer message and bot reply (agents read it as the history) */
+  conversationLog?: Pick<ConversationLog, 'append'>;
+  /** takes the answer to a pending satisfaction question (after the gate) */
+  csatCapture?: TurnMiddleware;
   /** account linking by one-time code in the conversation */
   linkCodes?: LinkCodes;
   /** NLU's correction watcher (sends corrected utterances to review) */
@@ -38,7 +44,9 @@ export interface BotDeps {
 export function createBot(deps: BotDeps): CustomerServiceBot {
   const { services, state, logger } = deps;
   const middleware: TurnMiddleware[] = [];
+  if (deps.conversationLog) middleware.push(new ConversationLogMiddleware(deps.conversationLog));
   if (deps.handoffGate) middleware.push(deps.handoffGate);
+  if (deps.csatCapture) middleware.push(deps.csatCapture);
   if (deps.linkCodes) middleware.push(new AccountLinkingMiddleware({ codes: deps.linkCodes, directory: services.directory, state, logger }));
   if (deps.nluCorrections) middleware.push(deps.nluCorrections);
   const outerMiddleware = deps.analytics ? [new TurnAnalyticsMiddleware(deps.analytics, logger)] : [];

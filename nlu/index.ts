@@ -10,11 +10,19 @@ import { LocalRecognizer } from './localRecognizer';
 import type { LabeledUtterance } from './model/trainingData';
 import { NluRecognizer, type NluLogger } from './nluRecognizer';
 import { ReviewQueue, type TextId } from './review/reviewQueue';
+import { IntentRetrainer } from './review/retrainer';
 
 export * from './types';
 export { NluRecognizer } from './nluRecognizer';
 export { LocalRecognizer } from './localRecognizer';
 export { ReviewQueue, NLU_REVIEW_COLLECTION } from './review/reviewQueue';
+export { IntentRetrainer } from './review/retrainer';
+
+/** The learning loop's retrain-in-place for this recognizer (undefined without a review queue). */
+export function createRetrainer(recognizer: NluRecognizer, settings: { DATA_DIR: string }, logger?: CreateRecognizerOptions['logger']): IntentRetrainer | undefined {
+  const review = recognizer.review;
+  return review && new IntentRetrainer({ local: recognizer.local, review, cacheDir: path.join(settings.DATA_DIR, 'nlu'), logger });
+}
 
 export interface CreateRecognizerOptions {
   /** the knowledge base's names (kb.vocabulary()); a small built-in list otherwise */

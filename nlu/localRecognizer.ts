@@ -28,7 +28,10 @@ export interface LocalRecognizerOptions {
 export class LocalRecognizer implements Recognizer {
   readonly trainingSize: number;
   readonly trainingMs: number;
-  private readonly classifier: IntentClassifier;
+  /** replaced whole by swapClassifier (hot reload); every prediction reads it afresh */
+  private classifier: IntentClassifier;
+  /** the learning loop's examples the current classifier was trained on (besides nlu/data/intents) */
+  private extra: LabeledUtterance[];
   private readonly entities: EntityRecognizer;
   private readonly sentiment = new SentimentAnalyzer();
   private readonly frames: FrameBuilder;
@@ -41,13 +44,28 @@ export class LocalRecognizer implements Recognizer {
     // product nicknames and brand names must survive segmentation whole
     addNluWords(this.entities.gazetteer.names().filter((n) => /\p{Script=Han}/u.test(n)));
     const started = Date.now();
-    const data = [...loadIntentFiles(), ...(options.extraExamples ?? [])];
+    this.extra = options.extraExamples ?? [];
+    const data = [...loadIntentFiles(), ...this.extra];
     this.trainingSize = data.length;
     this.classifier = IntentClassifier.trainCached(data, (rows) => withVariants(rows), options.cacheDir);
     this.trainingMs = Date.now() - started;
     this.vocabulary = frameVocabulary(this.entities.gazetteer);
     this.frames = new FrameBuilder(this.entities.gazetteer, (clause) => this.classifier.predict(clause));
     warmUp();
+  }
+
+  /** The current intent model and the learning-loop examples it was trained on. */
+  get intentModel(): { classifier: IntentClassifier; extraExamples: LabeledUtterance[] } {
+    return { classifier: this.classifier, extraExamples: this.extra };
+  }
+
+  /**
+   * Hot reload: the retrained model takes over from the next prediction on. One reference assignment,
+   * so a turn sees either the old model or the new one, never a mix.
+   */
+  swapClassifier(classifier: IntentClassifier, extraExamples: LabeledUtterance[]): void {
+    this.classifier = classifier;
+    this.extra = extraExamples;
   }
 
   recognizeSync(text: string, options: RecognizeOptions = {}): NluResult {

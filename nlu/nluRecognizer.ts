@@ -48,9 +48,14 @@ export class NluRecognizer implements Recognizer {
     }
   }
 
-  /** The turn middleware that sends corrected utterances ("不是这个意思") to review; undefined without a store. */
-  correctionMiddleware(customerIdOf: CustomerIdOf): NluCorrectionMiddleware | undefined {
+  /** The review queue (learning loop); undefined without a store. */
+  get review(): ReviewQueue | undefined {
+    return this.options.review;
+  }
+
+  /** The turn middleware that sends corrected utterances ("不是这个意思") and, given the fallback wording, unanswered ones to review; undefined without a store. */
+  correctionMiddleware(customerIdOf: CustomerIdOf, isFallbackReply?: (text: string) => boolean): NluCorrectionMiddleware | undefined {
     const { review, logger } = this.options;
-    return review ? new NluCorrectionMiddleware(review, this.options.local, customerIdOf, logger) : undefined;
+    return review ? new NluCorrectionMiddleware(review, this.options.local, customerIdOf, logger, undefined, isFallbackReply) : undefined;
   }
 }

@@ -25,6 +25,8 @@ export interface AdminThrottleOptions {
   /** behind a reverse proxy: the client is the last X-Forwarded-For entry (the one our proxy added) */
   trustProxy: boolean;
   logger: Logger;
+  /** a request with a live staff session (cookie) is no token guess: it is not counted (the route checks its role) */
+  hasStaffSession?: (req: Request) => Promise<boolean>;
 }
 
 const ADMIN_PATH = /^\/api\/admin(\/|$)/i;
@@ -47,6 +49,7 @@ export function registerAdminThrottle(server: Server, options: AdminThrottleOpti
     const token = options.adminToken;
     const address = addressBucket(requestAddress(req, options.trustProxy));
     (async () => {
+      if (!req.headers.authorization && options.hasStaffSession && (await options.hasStaffSession(req))) return 'continue';
       const blocked = await options.failures.blockedFor(rule, address);
       if (blocked > 0) return refuse(res, blocked);
       const wait = await options.failures.fail(rule, address);

@@ -3,15 +3,18 @@
  *   GET  /api/admin/handoffs                         → {"items": [{customerId, state, reason, summary, since}]} (queued and with an agent; ?all=true for every record)
  *   POST /api/admin/handoffs/:customerId/accept      → queued → agent (404 unknown, 409 not queued)
  *   POST /api/admin/handoffs/:customerId/release     → back to the bot (404 unknown, 409 already with the bot)
- *   GET  /api/admin/tickets                          → {"items": [{id, customerId, type, status, orderId, slaDueAt}]} (?status=, ?type=)
+ *   GET  /api/admin/tickets                          → {"items": [{id, customerId, type, status, orderId, slaDueAt}]} (?status=, ?type=; admin token or staff session)
  */
-import type { Request, Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { HandoffRecord, HandoffService } from '../services/handoff';
 import { HandoffTransitionError } from '../services/handoff';
 import type { Logger } from '../platform/logger';
 import type { AuditLog } from '../services/privacy/auditLog';
 import type { Ticket, TicketService } from '../services/tickets';
+import { TICKET_STATUSES } from '../services/tickets';
+import type { StaffAuth } from './staffAuth';
+import { cookieValue, SESSION_COOKIE, staffRoute } from './staffAuth';
 import { adminRoute } from './adminRoutes';
 import { HttpError, queryObject, readJsonObject, sendJson } from '../platform/http';
 
@@ -22,11 +25,13 @@ export interface HandoffAdminDeps {
   audit: AuditLog;
   handoffs: HandoffService;
   tickets: TicketService;
+  /** [D] when given, GET /api/admin/tickets also takes an agent's or admin's staff session */
+  staffAuth?: StaffAuth;
 }
 
 const ticketQuery = z
   .object({
-    status: z.enum(['open', 'in_progress', 'resolved', 'closed']).optional(),
+    status: z.enum(TICKET_STATUSES).optional(),
     type: z.enum(['quality', 'return', 'complaint']).optional(),
   })
   .strict();
@@ -103,13 +108,15 @@ export function registerHandoffAdminRoutes(server: Server, deps: HandoffAdminDep
     }),
   );
 
-  server.get(
-    '/api/admin/tickets',
-    adminRoute(deps, async (req, res) => {
-      const parsed = ticketQuery.safeParse(queryObject(req));
-      if (!parsed.success) throw new HttpError(400, 'invalid_query', `${parsed.error.issues[0].path.join('.') || 'query'}: ${parsed.error.issues[0].message}`);
-      const tickets = await deps.tickets.list(parsed.data);
-      sendJson(res, 200, { items: tickets.map(ticketItem) });
-    }),
-  );
+  const listTickets = async (req: Request, res: Response) => {
+    const parsed = ticketQuery.safeParse(queryObject(req));
+    if (!parsed.success) throw new HttpError(400, 'invalid_query', `${parsed.error.issues[0].path.join('.') || 'query'}: ${parsed.error.issues[0].message}`);
+    const tickets = await deps.tickets.list(parsed.data);
+    sendJson(res, 200, { items: tickets.map(ticketItem) });
+  };
+  // [D] agents read tickets in the console with their session; anything else stays an audited admin request
+  const byToken = adminRoute(deps, listTickets);
+  const bySession = deps.staffAuth && staffRoute(deps.staffAuth, ['agent', 'admin'], listTickets, (err) => deps.logger.error({ err }, 'ticket list failed'));
+  const withSession = (req: Request) => Boolean(bySession && !req.headers.authorization && cookieValue(req, SESSION_COOKIE));
+  server.get('/api/admin/tickets', async (req: Request, res: Response) => (withSession(req) ? bySession!(req, res) : byToken(req, res)));
 }

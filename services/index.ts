@@ -14,6 +14,8 @@ import { seedDemoOrders } from './orders/demo/seedDemoOrders';
 import { createPromotions, LastPurchases, Promotions, purchasesFromOrders, seedDemoPromotions } from './promotions';
 import type { CatalogOptions } from './promotions/promotionCatalog';
 import { TicketService } from './tickets';
+import { ConversationLog } from './conversationLog';
+import { CsatService } from './csat';
 
 export interface ServiceSettings {
   /** turn locks shared by every instance through the store (default: when the store is MongoDB) */
@@ -38,6 +40,8 @@ export interface CoreServices {
   tickets: TicketService;
   handoffs: HandoffService;
   events: TurnEventRecorder;
+  conversationLog: ConversationLog;
+  csat: CsatService;
 }
 
 export interface Services extends CoreServices {
@@ -58,14 +62,18 @@ export function createCoreServices(store: DocumentStore, logger: Logger, setting
   for (const owner of [orders, tickets, handoffs]) directory.onMerge((survivor, merged) => owner.moveCustomer(survivor, merged));
   const linkCodes = new LinkCodes(store, settings.linkCodes);
   const events = new TurnEventRecorder(store, logger);
-  return { lock, directory, references, linkCodes, orders, tickets, handoffs, events };
+  // [conversation log, csat] the customer's time line and ratings follow them when identities are linked
+  const conversationLog = new ConversationLog(store, logger);
+  const csat = new CsatService(store, conversationLog);
+  for (const owner of [conversationLog, csat]) directory.onMerge((survivor, merged) => owner.moveCustomer(survivor, merged));
+  return { lock, directory, references, linkCodes, orders, tickets, handoffs, events, conversationLog, csat };
 }
 
 /** All services, their indexes created (and the demo data seeded when asked). */
 export async function createServices(store: DocumentStore, logger: Logger, settings: ServiceSettings = {}): Promise<Services> {
   const core = createCoreServices(store, logger, settings);
   await Promise.all(
-    [CustomerDirectory, ConversationReferences, CustomerLock, TurnEventRecorder, OrderService, TicketService, HandoffService, LinkCodes].map((owner) =>
+    [CustomerDirectory, ConversationReferences, CustomerLock, TurnEventRecorder, OrderService, TicketService, HandoffService, LinkCodes, ConversationLog, CsatService].map((owner) =>
       owner.ensureIndexes(store),
     ),
   );

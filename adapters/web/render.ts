@@ -1,9 +1,12 @@
 /**
  * Web chat outbound rendering. Web Chat renders the bot's channel-neutral activities natively (text,
  * markdown, hero and adaptive cards, suggested actions), so they pass as they are, minus what is internal
- * to the bot, and within limits that keep the page usable.
+ * to the bot, and within limits that keep the page usable. Web Chat shows the cards, so a reply that
+ * carries a short lead for card channels (dialogs/flow/cardLead.ts) shows the lead, not the written-out
+ * copy of its cards. Product pictures are paths on the bot's own origin, which the page loads as they are.
  */
 import type { Activity, Attachment, CardAction } from 'botbuilder';
+import { cardLeadOf, withoutCardLead } from '../../dialogs/flow/cardLead';
 import { HERO_CARD, THUMBNAIL_CARD } from '../renderKit';
 
 export const MAX_SUGGESTED_ACTIONS = 10;
@@ -21,8 +24,10 @@ function capButtons(attachment: Attachment): Attachment {
 }
 
 export function render(activity: Partial<Activity>): Partial<Activity> {
-  const { serviceUrl: _serviceUrl, channelData: _channelData, ...visible } = activity;
+  const { serviceUrl: _serviceUrl, channelData: _channelData, ...visible } = withoutCardLead(activity);
   const out: Partial<Activity> = { ...visible, timestamp: activity.timestamp ?? new Date() };
+  const lead = cardLeadOf(activity);
+  if (lead !== undefined && (activity.attachments?.length ?? 0) > 0) out.text = lead;
   if (out.suggestedActions?.actions && out.suggestedActions.actions.length > MAX_SUGGESTED_ACTIONS) {
     out.suggestedActions = { ...out.suggestedActions, actions: out.suggestedActions.actions.slice(0, MAX_SUGGESTED_ACTIONS) };
   }

@@ -11,6 +11,8 @@ import type { Comparison, Product } from '../../knowledge/types';
 import { ReplyLanguage, say } from './language';
 import { money } from './format';
 import { CARD_TEXT } from './text';
+import { withCardLead } from './cardLead';
+import { productImagePath } from '../../knowledge/packshots';
 
 export const DEFAULT_CART_BASE = 'https://shop.example/cart';
 
@@ -41,7 +43,9 @@ export function productHeroCard(p: Product, lang: ReplyLanguage, options: HeroOp
     ...(options.actions ?? []).map((a) => ({ type: ActionTypes.ImBack, title: a, value: a })),
     { type: ActionTypes.OpenUrl, title: say(lang, CARD_TEXT.addToCart), value: cartUrl(p._id, options.cartBase) },
   ];
-  return CardFactory.heroCard(productName(p, lang), lines.join('\n'), undefined, buttons, {
+  // the store's own picture of the product, on the bot's origin: channels that show pictures resolve it
+  const images = [{ url: productImagePath(p._id), alt: productName(p, lang) }];
+  return CardFactory.heroCard(productName(p, lang), lines.join('\n'), images, buttons, {
     subtitle: `${money(p.price)}${p.sizes?.[0] ? ` / ${p.sizes[0]}` : ''}`,
   });
 }
@@ -52,9 +56,10 @@ export function productLine(p: Product, lang: ReplyLanguage, options: HeroOption
   return `${productName(p, lang)} ${money(p.price)}${extra ? ` — ${extra}` : ''}`;
 }
 
-/** Several product cards as a carousel, with the text fallback. */
-export function productCarousel(text: string, cards: Attachment[]): Partial<Activity> {
-  return MessageFactory.carousel(cards, text);
+/** Several product cards as a carousel, with the text fallback; `lead`: the text where the cards are shown. */
+export function productCarousel(text: string, cards: Attachment[], lead?: string): Partial<Activity> {
+  const activity = MessageFactory.carousel(cards, text);
+  return lead ? withCardLead(activity, lead) : activity;
 }
 
 /** A comparison as an adaptive card table (one row per attribute). */

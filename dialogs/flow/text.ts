@@ -27,4 +27,12 @@ export const CARD_TEXT = {
   comparisonHead: (a: string, b: string) => ({ zh: `【${a}】vs【${b}】`, en: `${a} vs ${b}` }),
   /** between the claim and the why on a product's text line */
   claimSeparator: { zh: '；', en: '; ' },
+  // the comparison's verdict above its table (comparisonVerdict.ts); names are the products' short names
+  cheaperBy: (name: string, by: string) => ({ zh: `${name}便宜 ${by}`, en: `${name} costs ${by} less` }),
+  samePrice: (price: string) => ({ zh: `两款同价（${price}）`, en: `Both cost ${price}` }),
+  alsoSuits: (name: string, skins: string) => ({ zh: `${name}还适合${skins}`, en: `${name} also suits ${skins}` }),
+  moreFor: (name: string, concerns: string) => ({ zh: `${name}多了${concerns}`, en: `${name} also targets ${concerns}` }),
+  unscented: (name: string) => ({ zh: `${name}无香`, en: `${name} is unscented` }),
+  verdictJoin: { zh: '；', en: '; ' },
+  verdictEnd: { zh: '。详细对比见下表：', en: '. The details are in the table:' },
 } satisfies Record<string, Wording | ((...args: never[]) => Wording)>;

@@ -6,7 +6,7 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { customerIdOf } from '../turn/customerState';
-import { nluResultOf } from '../turn/turnContracts';
+import { markHandoff, nluResultOf } from '../turn/turnContracts';
 import type { CustomerProfile } from '../../services/customers/profile';
 import type { HandoffService, HandoffSummary } from '../../services/handoff';
 import type { TicketService } from '../../services/tickets';
@@ -40,6 +40,7 @@ export class HandoffDialog extends Dialog<HandoffOptions> {
     const customerId = customerIdOf(dc.context);
     const summary = await this.summarize(dc, reason, options);
     const record = await this.handoffs.request(customerId, reason, summary);
+    markHandoff(dc.context, reason);
     const position = await this.handoffs.queuePosition(customerId);
     const lang = await flowLanguage(dc.context, this.profile);
     // the apology, when one is due, is said by whoever decided to hand off (MainDialog on anger, after-sales)

@@ -15,7 +15,7 @@ import type { AsideAnswer, FlowResult } from '../flow/area';
 import { withChoices } from '../flow/choices';
 import { ReplyLanguage, say, Wording } from '../flow/language';
 import { CHIP_TEXT } from '../flow/text';
-import { nluResultOf } from '../turn/turnContracts';
+import { markFallback, nluResultOf } from '../turn/turnContracts';
 import type { MissCounter } from './mainState';
 import { CHOICES, choicesIn, TEXT } from './text';
 
@@ -122,6 +122,8 @@ export function knowledgeAsides(knowledge?: Pick<KnowledgeBase, 'ask'>): Partial
 
 /** Out of scope and not in the knowledge base: ask what they mean, with choices; the third miss offers a human. */
 export async function clarify(step: WaterfallStepContext, lang: ReplyLanguage, misses: MissCounter): Promise<DialogTurnResult> {
+  // the dashboard's fallback rate counts this turn: the bot did not understand it
+  markFallback(step.context);
   const count = (await misses.count(step.context)) + 1;
   await misses.set(step.context, count);
   if (count >= MAX_MISSES) return step.next({ failed: true } satisfies FlowResult);

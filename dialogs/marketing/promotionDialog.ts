@@ -6,10 +6,11 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { customerIdOf } from '../turn/customerState';
+import { markFunnel } from '../turn/turnContracts';
 import type { CustomerProfile } from '../../services/customers/profile';
 import type { CouponDoc, PromotionDoc } from '../../services/promotions';
 import { cartUrl, productName } from '../flow/cards';
-import { shortDateTime } from '../flow/format';
+import { shortDateTime, timeZoneOf } from '../flow/format';
 import { withChoices } from '../flow/choices';
 import { replyLanguage, ReplyLanguage, say } from '../flow/language';
 import type { SignalRoute } from '../flow/area';
@@ -28,8 +29,9 @@ export const marketingSignals: SignalRoute[] = [
   { dialogId: PROMOTION_DIALOG, matches: (ctx: TurnContext) => [COUPON_WORDS, GIFT_WORDS, MY_COUPONS_WORDS].some((re) => re.test(ctx.activity.text ?? '')) },
 ];
 
-function day(date: Date, lang: ReplyLanguage): string {
-  return shortDateTime(date, lang);
+/** `zone`: the customer's time zone when their channel says it (else China time, labelled) */
+function day(date: Date, lang: ReplyLanguage, zone?: string): string {
+  return shortDateTime(date, lang, zone);
 }
 
 /** What a coupon takes off: an amount over a minimum spend, a percentage, or neither said. */
@@ -39,8 +41,8 @@ export function couponTerms(c: Pick<CouponDoc, 'amountOff' | 'percentOff' | 'min
   return say(lang, MARKETING_TEXT.plainCoupon);
 }
 
-function couponLine(c: CouponDoc, lang: ReplyLanguage): string {
-  return say(lang, MARKETING_TEXT.couponLine(couponTerms(c, lang), c._id, day(c.expiresAt, lang)));
+function couponLine(c: CouponDoc, lang: ReplyLanguage, zone?: string): string {
+  return say(lang, MARKETING_TEXT.couponLine(couponTerms(c, lang), c._id, day(c.expiresAt, lang, zone)));
 }
 
 export class PromotionDialog extends ComponentDialog {
@@ -74,7 +76,7 @@ export class PromotionDialog extends ComponentDialog {
     const head = product
       ? say(lang, MARKETING_TEXT.offersOnProduct(productName(product, lang)))
       : say(lang, MARKETING_TEXT.offersRunning);
-    const lines = live.slice(0, 5).map((p) => say(lang, MARKETING_TEXT.promotionLine(p, day(p.endsAt, lang))));
+    const lines = live.slice(0, 5).map((p) => say(lang, MARKETING_TEXT.promotionLine(p, day(p.endsAt, lang, timeZoneOf(context)))));
     const actions = [
       ...(live.some((p) => p.coupon && !p.forHesitation) ? [say(lang, MARKETING_TEXT.getCoupon)] : []),
       ...(live.some((p) => p.gift && p.gift.remaining > 0) ? [say(lang, MARKETING_TEXT.claimGift)] : []),
@@ -92,10 +94,11 @@ export class PromotionDialog extends ComponentDialog {
     }
     const result = await coupons.issue(customerIdOf(context), promotion._id);
     if (result.ok) {
-      await context.sendActivity(say(lang, MARKETING_TEXT.couponClaimed(promotion, couponLine(result.coupon, lang))));
+      markFunnel(context, 'offersClaimed');
+      await context.sendActivity(say(lang, MARKETING_TEXT.couponClaimed(promotion, couponLine(result.coupon, lang, timeZoneOf(context)))));
     } else if (result.reason === 'limit_reached') {
       const limit = promotion.coupon.perCustomerLimit;
-      const held = result.existing ? say(lang, MARKETING_TEXT.couponHeld(couponLine(result.existing, lang))) : '';
+      const held = result.existing ? say(lang, MARKETING_TEXT.couponHeld(couponLine(result.existing, lang, timeZoneOf(context)))) : '';
       await context.sendActivity(say(lang, MARKETING_TEXT.couponLimitReached(limit, held)).trim());
     } else {
       await context.sendActivity(say(lang, MARKETING_TEXT.offerEnded));
@@ -116,6 +119,7 @@ export class PromotionDialog extends ComponentDialog {
     const claim = await gifts.claim(customerIdOf(context), promotion._id);
     const gift = promotion.gift!;
     if (claim.ok) {
+      markFunnel(context, 'giftsClaimed');
       const link = product ? say(lang, MARKETING_TEXT.checkoutLink(cartUrl(product._id, this.deps.cartBase))) : '';
       await context.sendActivity(say(lang, MARKETING_TEXT.giftReserved(promotion, gift, claim.remaining, link)));
     } else if (claim.reason === 'already_claimed') {
@@ -132,7 +136,7 @@ export class PromotionDialog extends ComponentDialog {
     await context.sendActivity(
       list.length === 0
         ? withChoices(say(lang, MARKETING_TEXT.noCoupons), [say(lang, MARKETING_TEXT.getCoupon)])
-        : [say(lang, MARKETING_TEXT.yourCoupons), ...list.map((c) => `· ${couponLine(c, lang)}`)].join('\n'),
+        : [say(lang, MARKETING_TEXT.yourCoupons), ...list.map((c) => `· ${couponLine(c, lang, timeZoneOf(context))}`)].join('\n'),
     );
   }
 }

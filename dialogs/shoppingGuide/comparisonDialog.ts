@@ -8,6 +8,8 @@ import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContex
 import { nluResultOf } from '../turn/turnContracts';
 import type { Product } from '../../knowledge/types';
 import { comparisonCard, comparisonText } from '../flow/cards';
+import { withCardLead } from '../flow/cardLead';
+import { comparisonVerdict } from '../flow/comparisonVerdict';
 import { withChoices } from '../flow/choices';
 import { replyLanguage, ReplyLanguage, say } from '../flow/language';
 import type { ShoppingDeps } from './deps';
@@ -64,7 +66,9 @@ export class ComparisonDialog extends ComponentDialog {
       return step.endDialog();
     }
     const [a, b] = pair;
-    await context.sendActivity({ type: 'message', text: comparisonText(comparison, lang), attachments: [comparisonCard(comparison, lang)] });
+    // the table under a one-line verdict where it is shown; the full text where it is not
+    const reply = { type: 'message', text: comparisonText(comparison, lang), attachments: [comparisonCard(comparison, lang)] };
+    await context.sendActivity(withCardLead(reply, comparisonVerdict(a, b, lang)));
     const own = [a, b].find((p) => !p.competitor);
     if (own) profile = noteViewed(profile, own._id);
     // the product in focus stays the one the customer came with ("too expensive" next is about it)

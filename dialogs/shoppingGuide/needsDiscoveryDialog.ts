@@ -9,7 +9,7 @@
  */
 import type { Choice } from 'botbuilder-dialogs';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { nluResultOf } from '../turn/turnContracts';
+import { markFunnel, nluResultOf } from '../turn/turnContracts';
 import { ReplyLanguage, say, scriptLanguage, Wording } from '../flow/language';
 import type { FlowResult } from '../flow/area';
 import { gaveUp, guidedOptions, validatedPrompt } from '../flow/validatedPrompt';
@@ -176,6 +176,7 @@ export class NeedsDiscoveryDialog extends ComponentDialog {
       return step.endDialog(await this.deps.profile.get(step.context, {}));
     }
     await step.context.sendActivity(rec.activity);
+    markFunnel(step.context, 'recommendationsShown');
     await showProducts(step.context, this.deps, rec.products.map((p) => p._id));
     return step.endDialog(await this.deps.profile.get(step.context, {}));
   }

@@ -4,19 +4,21 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { customerIdOf } from '../turn/customerState';
+import { markFunnel } from '../turn/turnContracts';
 import type { Product } from '../../knowledge/types';
 import type { Offer } from '../../services/promotions';
 import { productHeroCard, productName } from '../flow/cards';
-import { money, shortDateTime } from '../flow/format';
+import { money, shortDateTime, timeZoneOf } from '../flow/format';
 import { ReplyLanguage, say } from '../flow/language';
 import type { ShoppingDeps } from './deps';
 import { GUIDE_TEXT } from './text';
 
-function until(date: Date, lang: ReplyLanguage): string {
-  return shortDateTime(date, lang);
+function until(date: Date, lang: ReplyLanguage, zone?: string): string {
+  return shortDateTime(date, lang, zone);
 }
 
-export function offerText(offer: Offer, lang: ReplyLanguage): string {
+/** `zone`: the customer's time zone when their channel says it (deadlines are shown in it) */
+export function offerText(offer: Offer, lang: ReplyLanguage, zone?: string): string {
   const parts: string[] = [];
   const name = productName(offer.product, lang);
   if (offer.coupon) {
@@ -24,8 +26,8 @@ export function offerText(offer: Offer, lang: ReplyLanguage): string {
     const title = say(lang, { zh: promotion.title, en: promotion.titleEn });
     parts.push(
       alreadyHeld
-        ? say(lang, GUIDE_TEXT.couponAlreadyHeld(title, doc._id, until(doc.expiresAt, lang), name, money(priceAfter)))
-        : say(lang, GUIDE_TEXT.couponIssued(title, doc._id, until(doc.expiresAt, lang), name, money(priceAfter))),
+        ? say(lang, GUIDE_TEXT.couponAlreadyHeld(title, doc._id, until(doc.expiresAt, lang, zone), name, money(priceAfter)))
+        : say(lang, GUIDE_TEXT.couponIssued(title, doc._id, until(doc.expiresAt, lang, zone), name, money(priceAfter))),
     );
   }
   if (offer.gift && !offer.gift.claimed) {
@@ -47,7 +49,8 @@ export async function sendOffer(context: TurnContext, deps: ShoppingDeps, produc
     actions,
     cartBase: deps.cartBase,
   });
-  await context.sendActivity({ type: 'message', text: offerText(offer, lang), attachments: [card] });
+  await context.sendActivity({ type: 'message', text: offerText(offer, lang, timeZoneOf(context)), attachments: [card] });
+  if (offer.coupon && !offer.coupon.alreadyHeld) markFunnel(context, 'offersClaimed');
   const guide = await deps.guide.get(context, {});
   await deps.guide.set(context, { ...guide, lastOfferProductId: product._id });
   return true;

@@ -10,7 +10,7 @@ import { crossSellFor } from '../marketing/crossSell';
 import type { ShoppingDeps } from './deps';
 import { noteViewed, resolveFocus, setFocus } from './productFocus';
 import { withChoices } from '../flow/choices';
-import { nluResultOf } from '../turn/turnContracts';
+import { markFunnel, nluResultOf } from '../turn/turnContracts';
 import { NEEDS_DISCOVERY_DIALOG } from './needsDiscoveryDialog';
 import { shortName } from './productQuestionDialog';
 import { carriesNeeds, readRequest } from './shoppingRequest';
@@ -41,6 +41,7 @@ export class PlaceOrderDialog extends ComponentDialog {
       return step.endDialog();
     }
     const url = cartUrl(product._id, this.deps.cartBase);
+    markFunnel(context, 'cartLinks');
     const lines = [say(lang, GUIDE_TEXT.cartLink(productName(product, lang), money(product.price), url))];
     if (product.stock <= 0) lines.push(say(lang, GUIDE_TEXT.outOfStock));
     const gift = await this.deps.promotions.offers.giftFor(product);

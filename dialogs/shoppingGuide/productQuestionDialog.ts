@@ -17,7 +17,7 @@ import { gaveUp, guidedOptions, validatedPrompt } from '../flow/validatedPrompt'
 import { offerOnce } from './offerReply';
 import { currentFocus, noteViewed, productsInMessage, resolveFocus, setFocus } from './productFocus';
 import { COMPARISON_DIALOG } from './comparisonDialog';
-import { nluResultOf } from '../turn/turnContracts';
+import { markFunnel, nluResultOf } from '../turn/turnContracts';
 import { NEEDS_DISCOVERY_DIALOG } from './needsDiscoveryDialog';
 import { carriesNeeds, readRequest } from './shoppingRequest';
 import { claimFor } from './recommendations';
@@ -44,6 +44,7 @@ export async function answerProductQuestion(context: TurnContext, deps: Shopping
 async function answerAbout(context: TurnContext, deps: ShoppingDeps, lang: ReplyLanguage, product: Product, question: string): Promise<void> {
   const profile = await deps.profile.get(context, {});
   if (INTRO.test(question)) {
+    markFunnel(context, 'cardClicks');
     await context.sendActivity({ type: 'message', text: introduce(product, lang), attachments: [productHeroCard(product, lang, { claim: claimFor(product, {}, lang), cartBase: deps.cartBase })] });
     await deps.profile.set(context, noteViewed(profile, product._id));
     await setFocus(context, deps, product._id);

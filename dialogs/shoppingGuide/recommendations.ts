@@ -147,7 +147,9 @@ export function recommend(knowledge: KnowledgeBase, w: Wishes, lang: ReplyLangua
     const note = constraintsNote(w.constraints);
     const lines = products.map((p, n) => `${n + 1}. ${productLine(p, lang, { ...options(p), actions: [] })}`);
     const text = [intro, ...(note ? [say(lang, note)] : []), ...lines, ...(products.length > 1 ? [say(lang, GUIDE_TEXT.pickOne)] : [])].join('\n');
-    const activity = productCarousel(text, products.map((p) => productHeroCard(p, lang, options(p))));
+    // where the cards are shown, the intro (and the constraints note) is all the text they need
+    const lead = [intro, ...(note ? [say(lang, note)] : [])].join('\n');
+    const activity = productCarousel(text, products.map((p) => productHeroCard(p, lang, options(p))), lead);
     return { products, needs, relaxed, activity };
   }
 }

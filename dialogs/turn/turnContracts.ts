@@ -5,7 +5,7 @@
  */
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { NluResult } from '../../nlu/types';
-import type { TurnOutcome } from '../../services/analytics/turnOutcome';
+import type { FunnelStep, TurnOutcome } from '../../services/analytics/turnOutcome';
 
 /** The recognizer's result for this turn's message. */
 export const NLU_RESULT = Symbol('nluResult');
@@ -60,6 +60,30 @@ export const TURN_OUTCOME = Symbol('turnOutcome');
 
 export function turnOutcomeOf(context: TurnContext): TurnOutcome | undefined {
   return context.turnState.get(TURN_OUTCOME) as TurnOutcome | undefined;
+}
+
+/**
+ * Marks a shopping-funnel step this turn reached (cards shown, card opened, cart link given, offer or gift
+ * claimed) for the dashboard. Cheap: one array on the turn's outcome; a step counts once per turn, also
+ * when an attempt is retried.
+ */
+export function markFunnel(context: TurnContext, step: FunnelStep): void {
+  const outcome = turnOutcomeOf(context);
+  if (!outcome) return;
+  outcome.funnel ??= [];
+  if (!outcome.funnel.includes(step)) outcome.funnel.push(step);
+}
+
+/** Marks that the bot answered this turn with its "I did not understand" reply (the dashboard's fallback rate). */
+export function markFallback(context: TurnContext): void {
+  const outcome = turnOutcomeOf(context);
+  if (outcome) outcome.fallback = true;
+}
+
+/** Marks that this turn handed the customer to a human (the dashboard's handoff rate and reasons). */
+export function markHandoff(context: TurnContext, reason: string): void {
+  const outcome = turnOutcomeOf(context);
+  if (outcome) outcome.handoffReason = reason;
 }
 
 /** What every channel adapter hands its turns to (the CustomerServiceBot in the app, a stub in tests). */

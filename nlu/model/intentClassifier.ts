@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { INTENTS, type Intent, type IntentScore } from '../types';
 import { intentFeatures as features } from './intentFeatures';
-import { SoftmaxModel, type Example, type TrainOptions } from './softmaxModel';
+import { SoftmaxModel, type Example, type SerializedModel, type TrainOptions } from './softmaxModel';
 import { seededRandom } from '../../platform/seededRandom';
 import type { LabeledUtterance } from './trainingData';
 
@@ -60,25 +60,58 @@ export class IntentClassifier {
     return new IntentClassifier(SoftmaxModel.fromSerialized({ ...model.serialize(), temperature }));
   }
 
+  /**
+   * One training run on all the data with a known temperature (the learning loop's retrain: the running
+   * model's calibration still fits after a handful of new examples, and it halves the work).
+   */
+  static trainWithTemperature(base: LabeledUtterance[], expand: (rows: LabeledUtterance[]) => LabeledUtterance[], temperature: number): IntentClassifier {
+    const examples = expand(base).map((row) => ({ features: features(row.text), label: INTENTS.indexOf(row.intent) }));
+    const model = SoftmaxModel.train(examples, INTENTS.length, TRAIN_OPTIONS);
+    return new IntentClassifier(SoftmaxModel.fromSerialized({ ...model.serialize(), temperature }));
+  }
+
+  private static cacheFile(cacheDir: string, data: LabeledUtterance[]): string {
+    return path.join(cacheDir, `nlu-intent-${IntentClassifier.hashOf(data)}.json`);
+  }
+
   /** Loads the cached model for this data, or trains and writes the cache (best effort: a read-only disk only costs time). */
   static trainCached(data: LabeledUtterance[], expand: (rows: LabeledUtterance[]) => LabeledUtterance[], cacheDir: string | undefined): IntentClassifier {
     if (!cacheDir) return IntentClassifier.train(data, expand);
-    const file = path.join(cacheDir, `nlu-intent-${IntentClassifier.hashOf(data)}.json`);
+    const file = IntentClassifier.cacheFile(cacheDir, data);
     try {
       if (fs.existsSync(file)) return IntentClassifier.fromJson(fs.readFileSync(file, 'utf8'));
     } catch {
       // a corrupt cache file is simply retrained below
     }
     const classifier = IntentClassifier.train(data, expand);
+    classifier.writeCache(cacheDir, data);
+    return classifier;
+  }
+
+  /** Stores this model as the cached one for `data` (so a restart with that data loads it). Best effort. */
+  writeCache(cacheDir: string, data: LabeledUtterance[]): void {
+    const file = IntentClassifier.cacheFile(cacheDir, data);
     try {
       fs.mkdirSync(cacheDir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, classifier.toJson());
+      const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+      fs.writeFileSync(tmp, this.toJson());
       fs.renameSync(tmp, file);
     } catch {
       // caching is an optimisation only
     }
-    return classifier;
+  }
+
+  get temperature(): number {
+    return this.model.serialize().temperature;
+  }
+
+  /** The raw model (a worker thread hands a trained model back this way: typed arrays copy cheaply). */
+  serialize(): SerializedModel {
+    return this.model.serialize();
+  }
+
+  static fromSerialized(s: SerializedModel): IntentClassifier {
+    return new IntentClassifier(SoftmaxModel.fromSerialized(s));
   }
 
   toJson(): string {

@@ -1,7 +1,9 @@
 /**
  * Watches messages for customer corrections ("不是这个意思", "that's not what I meant") and sends the
- * utterance before it to the review queue. It never handles a turn (always calls next). The previous
- * utterance is kept in memory per customer (bounded): losing it on a restart only loses one review row.
+ * utterance before it to the review queue; with `isFallbackReply`, also the messages the bot answered
+ * with its "I did not understand" reply (reason `unanswered`: the questions the FAQ is missing). It never
+ * handles a turn (always calls next). The previous utterance is kept in memory per customer (bounded):
+ * losing it on a restart only loses one review row.
  */
 import type { TurnContext } from 'botbuilder';
 import type { Recognizer } from '../types';
@@ -34,11 +36,43 @@ export class NluCorrectionMiddleware {
     private readonly customerIdOf: CustomerIdOf,
     private readonly logger?: CorrectionLogger,
     private readonly maxCustomers = 10000,
+    /** is this reply the bot's fallback ("抱歉，我没太明白…")? given by the composition root, which knows the wording */
+    private readonly isFallbackReply?: (text: string) => boolean,
   ) {}
+
+  private readonly watching = new WeakSet<TurnContext>();
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     await this.watch(context, this.customerIdOf(context));
+    this.watchReplies(context);
     await next();
+  }
+
+  /**
+   * Looks at the replies as they are finally sent (the bot holds them until the turn's state is saved,
+   * so this runs after the turn, once per turn however often it was retried); queuing is not awaited.
+   */
+  private watchReplies(context: TurnContext): void {
+    const isFallback = this.isFallbackReply;
+    const text = context.activity.text?.trim();
+    if (!isFallback || !text || this.watching.has(context)) return;
+    this.watching.add(context);
+    context.onSendActivities(async (_ctx, activities, next) => {
+      if (activities.some((a) => a.type === 'message' && typeof a.text === 'string' && isFallback(a.text))) {
+        const customerId = this.customerIdOf(context);
+        setImmediate(() => void this.queueUnanswered(text, customerId));
+      }
+      return next();
+    });
+  }
+
+  private async queueUnanswered(text: string, customerId: string): Promise<void> {
+    try {
+      const result = await this.recognizer.recognize(text);
+      await this.queue.add(text, result.intent, result.confidence, 'unanswered', customerId);
+    } catch (err) {
+      this.logger?.warn({ customerId, err: (err as Error).message }, 'nlu review: could not store an unanswered message');
+    }
   }
 
   private async watch(context: TurnContext, customerId: string): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * The learning loop's store: utterances the model was unsure about, or that the customer corrected
- * ("不是这个意思"), wait in the `nluReview` collection. A reviewer (the dashboard) sets `status: 'reviewed'`
- * and `intent` to the right label; reviewed rows join the training set on the next training run.
+ * ("不是这个意思"), or that the bot could not answer at all, wait in the `nluReview` collection. A reviewer
+ * (the /review page) labels the right intent and accepts the row: accepted rows are training data (the
+ * text stays encrypted at rest like every row here) and join the model on the next retrain or start.
  * One document per distinct text (its hash is the _id), so a frequent question is stored once, with a count.
  * The _id stays in clear while the text is encrypted at rest, so it must be a keyed hash: a plain
  * digest of a message that is just a phone number could be reversed by trying every number.
@@ -13,7 +14,18 @@ import type { LabeledUtterance } from '../model/trainingData';
 
 export const NLU_REVIEW_COLLECTION = 'nluReview';
 
-export type ReviewReason = 'low_confidence' | 'corrected';
+export type ReviewReason = 'low_confidence' | 'corrected' | 'unanswered';
+
+/** 'reviewed' is what accepted rows were called before the review page existed: read as 'accepted'. */
+export type ReviewStatus = 'pending' | 'accepted' | 'rejected';
+export const REVIEW_STATUSES: readonly ReviewStatus[] = ['pending', 'accepted', 'rejected'];
+export const REVIEW_REASONS: readonly ReviewReason[] = ['low_confidence', 'corrected', 'unanswered'];
+
+export interface ReviewFilter {
+  status?: ReviewStatus;
+  reason?: ReviewReason;
+  limit?: number;
+}
 
 export interface NluReviewDoc {
   _id: string;
@@ -21,9 +33,9 @@ export interface NluReviewDoc {
   predicted: Intent;
   confidence: number;
   reason: ReviewReason;
-  /** pending until a reviewer sets it; reviewed rows (with `intent`) are trained on; rejected rows are ignored */
-  status: 'pending' | 'reviewed' | 'rejected';
-  /** the correct intent, set by the reviewer */
+  /** pending until a reviewer decides; accepted rows (with `intent`) are trained on; rejected rows are ignored */
+  status: ReviewStatus | 'reviewed';
+  /** the correct intent, set by the reviewer (a label alone does not make the row training data) */
   intent?: Intent;
   count: number;
   /** who said it (at most MAX_SPEAKERS), so a customer's export and erase find their rows */
@@ -99,16 +111,56 @@ export class ReviewQueue {
     return this.docs.find({ status: 'pending' }, { sort: { count: -1 }, limit });
   }
 
-  /** Reviewer's decision: the right intent (joins training), or reject. */
-  async review(id: string, intent: Intent | 'reject'): Promise<boolean> {
-    const update = intent === 'reject' ? { status: 'rejected' as const } : { status: 'reviewed' as const, intent };
-    const res = await this.docs.updateOne({ _id: id }, { $set: { ...update, updatedAt: new Date() } });
-    return res.matched > 0;
+  /** The queue for the review page: most frequent first; status 'accepted' includes legacy 'reviewed' rows. */
+  async list(filter: ReviewFilter = {}): Promise<NluReviewDoc[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.status) query.status = filter.status === 'accepted' ? { $in: ['accepted', 'reviewed'] } : filter.status;
+    if (filter.reason) query.reason = filter.reason;
+    const rows = await this.docs.find(query, { sort: { count: -1 }, limit: filter.limit ?? 100 });
+    return rows.map((r) => (r.status === 'reviewed' ? { ...r, status: 'accepted' } : r));
   }
 
-  /** Reviewed examples for the next training run. */
+  async get(id: string): Promise<NluReviewDoc | undefined> {
+    const row = (await this.docs.findOne({ _id: id })) ?? undefined;
+    return row && row.status === 'reviewed' ? { ...row, status: 'accepted' } : row;
+  }
+
+  /** Sets the right intent without deciding yet; an accepted row stays accepted with the new label. */
+  async label(id: string, intent: Intent): Promise<NluReviewDoc | undefined> {
+    const res = await this.docs.updateOne({ _id: id }, { $set: { intent, updatedAt: new Date() } });
+    return res.matched > 0 ? this.get(id) : undefined;
+  }
+
+  /** Makes the row training data, under `intent` or the label it already has; false when neither exists. */
+  async accept(id: string, intent?: Intent): Promise<NluReviewDoc | undefined | 'unlabelled'> {
+    const row = await this.get(id);
+    if (!row) return undefined;
+    const label = intent ?? row.intent;
+    if (!isIntent(label)) return 'unlabelled';
+    await this.docs.updateOne({ _id: id }, { $set: { status: 'accepted', intent: label, updatedAt: new Date() } });
+    return this.get(id);
+  }
+
+  async reject(id: string): Promise<NluReviewDoc | undefined> {
+    const res = await this.docs.updateOne({ _id: id }, { $set: { status: 'rejected', updatedAt: new Date() } });
+    return res.matched > 0 ? this.get(id) : undefined;
+  }
+
+  /** Reviewer's decision in one call: the right intent (accepted, joins training), or reject. */
+  async review(id: string, intent: Intent | 'reject'): Promise<boolean> {
+    const done = intent === 'reject' ? await this.reject(id) : await this.accept(id, intent);
+    return done !== undefined;
+  }
+
+  /**
+   * Accepted examples for the next training run, in a stable order (sorted by text) so the same data
+   * hashes the same and a restart finds the retrained model in the cache.
+   */
   async trainingExamples(): Promise<LabeledUtterance[]> {
-    const rows = await this.docs.find({ status: 'reviewed' });
-    return rows.filter((r) => isIntent(r.intent)).map((r) => ({ text: r.text, intent: r.intent as Intent }));
+    const rows = await this.docs.find({ status: { $in: ['accepted', 'reviewed'] } });
+    return rows
+      .filter((r) => isIntent(r.intent))
+      .map((r) => ({ text: r.text, intent: r.intent as Intent }))
+      .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   }
 }

@@ -51,6 +51,11 @@ export function addWords(words: Iterable<string>, options: AddWordsOptions): voi
   }
 }
 
+/** Every word taught so far with its weight: a worker thread rebuilds the same segmenter from it. */
+export function taughtWords(): [word: string, weight: number][] {
+  return [...taught];
+}
+
 function ready(): Jieba {
   jieba ??= Jieba.withDict(dict);
   if (pending.length) {

@@ -84,7 +84,7 @@ export class TurnEventRecorder {
   }
 }
 
-const MEASUREMENTS = ['channelId', 'intent', 'confidence', 'language', 'sentimentLabel', 'anger', 'interceptedBy', 'latencyMs', 'attempts', 'error'] as const;
+const MEASUREMENTS = ['channelId', 'intent', 'confidence', 'language', 'sentimentLabel', 'anger', 'interceptedBy', 'latencyMs', 'attempts', 'error', 'funnel', 'handoffReason', 'fallback'] as const;
 
 /** An event with a new owner id and only measurement fields: whatever else a future field holds is dropped. */
 function anonymousEvent(event: TurnEvent, customerId: string): TurnEvent {

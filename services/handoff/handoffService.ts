@@ -70,7 +70,17 @@ export class HandoffService {
 
   /** bot → queued. A customer already queued or with an agent stays where they are. */
   async request(customerId: string, reason: HandoffReason, summary: HandoffSummary, now = new Date()): Promise<HandoffRecord> {
-    return this.leavingBot([customerId], () => this.requestNow(customerId, reason, summary, now));
+    const record = await this.leavingBot([customerId], () => this.requestNow(customerId, reason, summary, now));
+    // the agent desk assigns waiting customers; it must not delay the customer's turn
+    if (record.state === 'queued') for (const listener of this.queuedListeners) listener(customerId);
+    return record;
+  }
+
+  private readonly queuedListeners: ((customerId: string) => void)[] = [];
+
+  /** Called (synchronously, must not throw) after a customer was queued or asked again while queued. */
+  onQueued(listener: (customerId: string) => void): void {
+    this.queuedListeners.push(listener);
   }
 
   private async requestNow(customerId: string, reason: HandoffReason, summary: HandoffSummary, now: Date): Promise<HandoffRecord> {
@@ -112,6 +122,24 @@ export class HandoffService {
     const existing = await this.get(customerId);
     if (!existing) throw new HandoffTransitionError('not_found', `no handoff for customer ${customerId}`);
     throw new HandoffTransitionError('conflict', `customer ${customerId} is already with the bot`);
+  }
+
+  /** agent → agent: only the agent holding the customer hands them on. Null when `from` does not hold them. */
+  async transfer(customerId: string, from: string, to: string, now = new Date()): Promise<HandoffRecord | null> {
+    return this.records.findOneAndUpdate({ _id: customerId, state: 'agent', agentId: from }, { $set: { agentId: to, updatedAt: now } });
+  }
+
+  /** agent → bot by the agent holding the customer. Null when `agentId` does not hold them. */
+  async releaseHeld(customerId: string, agentId: string, now = new Date()): Promise<HandoffRecord | null> {
+    return this.records.findOneAndUpdate(
+      { _id: customerId, state: 'agent', agentId },
+      { $set: { state: 'bot', since: now, updatedAt: now, inbox: [] }, $unset: { agentId: 1 } },
+    );
+  }
+
+  /** Marks activity on a held conversation (an agent wrote) so every instance's agent desk sees it. */
+  async touch(customerId: string, now = new Date()): Promise<void> {
+    await this.records.updateOne({ _id: customerId, state: { $in: ACTIVE } }, { $set: { updatedAt: now } });
   }
 
   /** 1 for the first in the queue; 0 when not queued. */

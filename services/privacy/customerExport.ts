@@ -12,6 +12,8 @@ import type { OrderService } from '../orders';
 import type { Promotions } from '../promotions';
 import type { TicketService } from '../tickets';
 import type { ReviewQueue } from '../../nlu/review/reviewQueue';
+import type { ConversationLog } from '../conversationLog';
+import type { CsatService } from '../csat';
 
 /** One area's records of a customer: exported and erased by the area itself. */
 /** What export and erasure need of the bot's per-customer state: read and delete by key. */
@@ -36,6 +38,9 @@ export interface CustomerDataDeps {
   promotions: Promotions;
   events: TurnEventRecorder;
   review: ReviewQueue;
+  /** the customer's time line and satisfaction ratings (absent in older harnesses) */
+  conversationLog?: ConversationLog;
+  csat?: CsatService;
   /** the customer's bot state (profile, dialog stack) and the key it is stored under */
   /** the bot's state store (botbuilder's Storage fits; services name no Bot Framework types) */
   botState: BotStateStore;
@@ -69,6 +74,8 @@ export function recordSections(deps: CustomerDataDeps): Record<string, CustomerR
     analyticsEvents: deps.events,
     reviewItems: deps.review,
     conversationReferences: deps.references,
+    ...(deps.conversationLog ? { conversationLog: deps.conversationLog } : {}),
+    ...(deps.csat ? { satisfactionRatings: deps.csat } : {}),
   };
 }
 

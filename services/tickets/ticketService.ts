@@ -5,10 +5,24 @@
 import crypto from 'node:crypto';
 import { DocumentStore, DuplicateKeyError } from '../../storage/documentStore';
 import type { QualityProblem, RefundStatus, Ticket, TicketAttachment, TicketStatus, TicketType } from './types';
+import { TICKET_TRANSITIONS } from './types';
 
 export const TICKETS_COLLECTION = 'tickets';
 export const SLA_HOURS: Record<TicketType, number> = { quality: 24, complaint: 12, return: 48 };
 const MAX_ATTACHMENTS = 10;
+/** still being worked on: a new request about the same order joins the ticket instead of opening another */
+const ACTIVE_STATUSES: TicketStatus[] = ['open', 'in_progress', 'waiting_customer'];
+const STATUS_HISTORY_LIMIT = 50;
+
+export class TicketTransitionError extends Error {
+  constructor(
+    readonly from: TicketStatus,
+    readonly to: TicketStatus,
+  ) {
+    super(`a ${from} ticket cannot become ${to}`);
+    this.name = 'TicketTransitionError';
+  }
+}
 
 export interface NewTicket {
   customerId: string;
@@ -78,7 +92,7 @@ export class TicketService {
 
   /** The customer's newest ticket still being worked on (for the handoff summary). */
   async latestOpen(customerId: string): Promise<Ticket | undefined> {
-    const [ticket] = await this.tickets.find({ customerId, status: { $in: ['open', 'in_progress'] } }, { sort: { createdAt: -1 }, limit: 1 });
+    const [ticket] = await this.tickets.find({ customerId, status: { $in: ACTIVE_STATUSES } }, { sort: { createdAt: -1 }, limit: 1 });
     return ticket;
   }
 
@@ -88,7 +102,7 @@ export class TicketService {
 
   /** An open ticket of this type for this order, so a repeated request does not open a second one. */
   async openFor(customerId: string, orderId: string, type: TicketType): Promise<Ticket | null> {
-    return this.tickets.findOne({ customerId, orderId, type, status: { $in: ['open', 'in_progress'] } });
+    return this.tickets.findOne({ customerId, orderId, type, status: { $in: ACTIVE_STATUSES } });
   }
 
   /** Admin list, newest first. */
@@ -97,6 +111,29 @@ export class TicketService {
     if (filter.status) query.status = filter.status;
     if (filter.type) query.type = filter.type;
     return this.tickets.find(query, { sort: { createdAt: -1 }, limit });
+  }
+
+  /**
+   * A staff status change, allowed by TICKET_TRANSITIONS; one conditional update, so two staff members
+   * changing one ticket at once cannot make a move the rules forbid. Null when there is no such ticket;
+   * the same status again changes nothing; TicketTransitionError when the move is not allowed.
+   */
+  async updateStatus(ticketId: string, to: TicketStatus, by: string, note?: string, now = new Date()): Promise<Ticket | null> {
+    const from = (Object.keys(TICKET_TRANSITIONS) as TicketStatus[]).filter((s) => TICKET_TRANSITIONS[s].includes(to));
+    const change = { at: now, by, to, ...(note ? { note: note.slice(0, 2000) } : {}) };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await this.get(ticketId);
+      if (!current) return null;
+      if (current.status === to && !note) return current;
+      if (current.status !== to && !from.includes(current.status)) throw new TicketTransitionError(current.status, to);
+      const updated = await this.tickets.findOneAndUpdate(
+        { _id: ticketId, status: current.status },
+        { $set: { status: to, updatedAt: now }, $push: { statusHistory: { $each: [{ ...change, from: current.status }], $slice: -STATUS_HISTORY_LIMIT } } },
+      );
+      if (updated) return updated;
+      // someone changed it between the read and the update: judge the move again from the new status
+    }
+    throw new TicketTransitionError((await this.get(ticketId))?.status ?? 'open', to);
   }
 
   async setRefundStatus(ticketId: string, status: RefundStatus, now = new Date()): Promise<Ticket | null> {

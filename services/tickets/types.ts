@@ -1,7 +1,30 @@
 /** After-sales tickets (工单): quality problems, return requests and complaints, each with an SLA. */
 
 export type TicketType = 'quality' | 'return' | 'complaint';
-export type TicketStatus = 'open' | 'in_progress' | 'resolved' | 'closed';
+export const TICKET_STATUSES = ['open', 'in_progress', 'waiting_customer', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/**
+ * Which status a ticket may move to from each status (staff updates). Resolved and closed tickets can be
+ * reopened (the customer came back); a ticket never returns to `open` once someone worked on it.
+ */
+export const TICKET_TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
+  open: ['in_progress', 'waiting_customer', 'resolved', 'closed'],
+  in_progress: ['waiting_customer', 'resolved', 'closed'],
+  waiting_customer: ['in_progress', 'resolved', 'closed'],
+  resolved: ['in_progress', 'closed'],
+  closed: ['in_progress'],
+};
+
+/** A staff member's status change, kept on the ticket. */
+export interface TicketStatusChange {
+  at: Date;
+  by: string;
+  from: TicketStatus;
+  to: TicketStatus;
+  /** the staff member's note (may quote the customer, so it is encrypted like the description) */
+  note?: string;
+}
 export type QualityProblem = 'damaged' | 'leaking' | 'allergy' | 'expired' | 'counterfeit' | 'wrong_item' | 'missing_item';
 
 /** An image the customer sent; only the reference is kept, never the bytes. */
@@ -28,4 +51,6 @@ export interface Ticket {
   updatedAt: Date;
   /** when the store promised a first answer */
   slaDueAt: Date;
+  /** staff status changes, oldest first */
+  statusHistory?: TicketStatusChange[];
 }

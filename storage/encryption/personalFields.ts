@@ -16,7 +16,7 @@ export const PERSONAL_FIELDS: Record<string, string[]> = {
   /** the agent's summary (last turns, note) and what the customer wrote while waiting */
   handoffs: ['summary', 'inbox.text'],
   /** what the customer described, and their photos' names and links */
-  tickets: ['description', 'attachments.name', 'attachments.contentUrl'],
+  tickets: ['description', 'attachments.name', 'attachments.contentUrl', 'statusHistory.note'],
   /** utterances queued for review are the customer's own words */
   nluReview: ['text'],
   /** conversation references carry the channel's user name */
@@ -24,14 +24,19 @@ export const PERSONAL_FIELDS: Record<string, string[]> = {
   /** webhook payloads waiting to be run hold the message text and the sender's name */
   telegramInbox: ['payload'],
   wechatInbox: ['payload'],
+  /** every customer's time line: their messages, the bot's and agents' replies, agents' notes */
+  conversationLog: ['text'],
+  /** replies waiting for the shop's app to fetch them */
+  appInbox: ['activity'],
 };
 
 /**
  * Collections that expire RETENTION_DAYS after their last write: conversation transcripts kept for
- * agents (handoff inboxes and summaries), review items and analytics events. The store stamps
+ * agents (handoff inboxes and summaries, the conversation log), review items, analytics events and
+ * satisfaction ratings. The store stamps
  * `expiresAt` on every write to them and keeps a TTL index on it.
  */
-export const RETAINED_COLLECTIONS = ['handoffs', 'nluReview', 'turnEvents'];
+export const RETAINED_COLLECTIONS = ['handoffs', 'nluReview', 'turnEvents', 'conversationLog', 'csat'];
 
 /** The field the retention stamp is written to. */
 export const RETENTION_FIELD = 'expiresAt';

@@ -94,6 +94,16 @@
     cardEmphasisBackgroundColor: '#fff0f6'
   };
 
+  // Web Chat sizes bubbles and cards in pixels (480 wide at most by default): on a phone that is wider
+  // than the room beside the avatars, and the bubble is cut off. They follow the chat's width instead.
+  var AVATAR_GUTTER = 2 * (styleOptions.avatarSize + 10) + 20;
+  function sizedStyleOptions() {
+    var host = document.getElementById('webchat');
+    var room = (host && host.clientWidth) || window.innerWidth;
+    var max = Math.max(200, Math.min(480, room - AVATAR_GUTTER));
+    return Object.assign({}, styleOptions, { bubbleMaxWidth: max, bubbleMinWidth: Math.min(250, max) });
+  }
+
   function start() {
     if (!window.WebChat) {
       showNotice('聊天组件加载失败，请刷新页面重试。', true);
@@ -120,10 +130,25 @@
             .catch(showReconnect);
         });
         document.getElementById('webchat').textContent = '';
-        window.WebChat.renderWebChat(
-          { directLine: directLine, userID: session.userId, locale: 'zh-CN', styleOptions: styleOptions },
-          document.getElementById('webchat')
-        );
+        // Web Chat sends the browser's time zone with each message (localTimezone): deadlines come back in it
+        var render = function () {
+          window.WebChat.renderWebChat(
+            { directLine: directLine, userID: session.userId, locale: 'zh-CN', styleOptions: sizedStyleOptions() },
+            document.getElementById('webchat')
+          );
+        };
+        render();
+        var lastWidth = window.innerWidth;
+        var pending = false;
+        window.addEventListener('resize', function () {
+          if (pending || window.innerWidth === lastWidth) return;
+          pending = true;
+          window.requestAnimationFrame(function () {
+            pending = false;
+            lastWidth = window.innerWidth;
+            render();
+          });
+        });
         var input = document.querySelector('#webchat input[type="text"], #webchat textarea');
         if (input) input.focus();
       })

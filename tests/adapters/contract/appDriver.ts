@@ -1,6 +1,6 @@
 /** The app channel: POST /api/app/messages; the replies are the response body. */
 import type { RunningApp } from '../../helpers/testApp';
-import { ChannelDriver, fromActivities, Reply } from './channelDriver';
+import { ChannelDriver, fromActivities, Reply, storedReference } from './channelDriver';
 
 export function appDriver(): ChannelDriver {
   let app: RunningApp;
@@ -18,7 +18,16 @@ export function appDriver(): ChannelDriver {
     say: (userId, text) => send({ userId, text }),
     sendUnsupported: (userId) => send({ userId, attachments: [{ contentType: 'video/mp4', contentUrl: 'https://cdn.example.com/clip.mp4', name: 'clip.mp4' }] }),
     channelUserId: (userId) => userId,
-    proactive: 'the app channel answers only inside the HTTP response: AppAdapter refuses proactive messages (ChannelNotSupportedError)',
+    // outside a request the app channel keeps messages in the user's inbox, which the app polls
+    proactive: async (userId, text) => {
+      const reference = await storedReference(app, 'app', userId);
+      const cursor = (await app.get(`/api/app/messages?userId=${encodeURIComponent(userId)}`)).json.after;
+      await app.channels.app.continueConversation(reference, async (ctx) => {
+        await ctx.sendActivity(text);
+      });
+      const page = await app.get(`/api/app/messages?userId=${encodeURIComponent(userId)}&after=${cursor}`);
+      return fromActivities(page.json.replies);
+    },
     stop: async () => undefined,
   };
 }

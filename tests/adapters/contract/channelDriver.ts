@@ -13,6 +13,8 @@ export interface Card {
   /** how the channel showed it: a Bot Framework card, a WeChat news article, a Telegram photo or URL button */
   kind: 'hero' | 'adaptive' | 'news' | 'photo' | 'link' | 'other';
   title?: string;
+  /** the card's visible text, where the channel shows cards (a table's rows read "label: a | b") */
+  text?: string;
 }
 
 export interface Reply {
@@ -45,7 +47,8 @@ export interface ChannelDriver {
 }
 
 /** The text of all replies of one turn, as the tables and the dialog tests read it. */
-export const joinedText = (replies: Reply[]): string => replies.map((r) => r.text).join('\n');
+export const joinedText = (replies: Reply[]): string =>
+  replies.map((r) => [r.text, ...(r.cards ?? []).map((c) => c.text ?? '')].filter(Boolean).join('\n')).join('\n');
 
 /** Choices shown as a numbered list ("1. 干皮"), where a channel has no buttons. */
 export function numberedChoices(text: string): string[] | undefined {
@@ -62,9 +65,23 @@ export function fromActivities(activities: any[]): Reply[] {
       const attachments: any[] = a.attachments ?? [];
       const reply: Reply = { text: a.text ?? '' };
       if (actions.length > 0) reply.choices = actions.map((x) => String(x.title ?? x.value));
-      if (attachments.length > 0) reply.cards = attachments.map((x) => ({ kind: cardKind(x.contentType), title: x.content?.title }));
+      if (attachments.length > 0) reply.cards = attachments.map((x) => ({ kind: cardKind(x.contentType), title: x.content?.title, text: cardText(x) }));
       return reply;
     });
+}
+
+/** What a card shows as text: a hero card's title, subtitle and text; an adaptive card's text blocks and table rows. */
+function cardText(attachment: any): string {
+  const content = attachment?.content ?? {};
+  if (cardKind(attachment?.contentType) === 'hero') return [content.title, content.subtitle, content.text].filter(Boolean).join('\n');
+  const cellText = (column: any) => ((column?.items ?? []) as any[]).map((i) => i?.text ?? '').join(' ');
+  const lines = ((content.body ?? []) as any[]).map((node) => {
+    if (node?.type === 'TextBlock') return String(node.text ?? '');
+    if (node?.type !== 'ColumnSet') return '';
+    const [label, ...cells] = ((node.columns ?? []) as any[]).map(cellText);
+    return label ? `${label}: ${cells.join(' | ')}` : cells.join(' | ');
+  });
+  return lines.filter(Boolean).join('\n');
 }
 
 function cardKind(contentType: string): Card['kind'] {
