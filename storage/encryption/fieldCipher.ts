@@ -98,13 +98,16 @@ function deserialize(text: string): unknown {
 const RECENT_LIMIT = 512;
 
 export class FieldCipher {
-  private readonly byId: Map<string, Buffer>;
+  // KeyObjects made once: building the key from raw bytes on every value was a share of each encryption
+  private readonly byId: Map<string, crypto.KeyObject>;
+  private readonly primaryKey: crypto.KeyObject;
   private readonly lookupKeys: Buffer[];
   private readonly recent = new Map<string, string>();
 
   constructor(readonly keys: DataKey[]) {
     if (keys.length === 0) throw new KeySpecError('no key given');
-    this.byId = new Map(keys.map((k) => [k.id, k.key]));
+    this.byId = new Map(keys.map((k) => [k.id, crypto.createSecretKey(k.key)]));
+    this.primaryKey = this.byId.get(keys[0].id)!;
     // a separate key for look-up hashes: one key never serves two purposes
     this.lookupKeys = keys.map((k) => Buffer.from(crypto.hkdfSync('sha256', k.key, Buffer.alloc(0), 'beautybot lookup hash v1', 32)));
   }
@@ -123,7 +126,8 @@ export class FieldCipher {
   }
 
   encrypt(value: unknown, context: string): string {
-    const { id, key } = this.keys[0];
+    const { id } = this.keys[0];
+    const key = this.primaryKey;
     const iv = nextIv();
     const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
