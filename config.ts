@@ -21,6 +21,7 @@ import { dataEncryptionProductionIssues, storageConfigSchema } from './storage/c
 import { throttleConfigSchema } from './services/throttle/config';
 import { staffConfigSchema } from './services/staff/config';
 import { metricsConfigSchema } from './services/analytics/metricsConfig';
+import { campaignRulesConfigSchema } from './services/campaigns/rules/config'; // [R13]
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -49,7 +50,7 @@ export const baseConfigSchema = z.object({
   TURN_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
 });
 
-export const configSchema = baseConfigSchema.merge(nluConfigSchema).merge(knowledgeConfigSchema).merge(channelConfigSchema).merge(storageConfigSchema).merge(throttleConfigSchema).merge(staffConfigSchema).merge(metricsConfigSchema);
+export const configSchema = baseConfigSchema.merge(nluConfigSchema).merge(knowledgeConfigSchema).merge(channelConfigSchema).merge(storageConfigSchema).merge(throttleConfigSchema).merge(staffConfigSchema).merge(metricsConfigSchema).merge(campaignRulesConfigSchema);
 
 export type Config = z.infer<typeof configSchema>;
 

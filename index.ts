@@ -2,6 +2,7 @@
  * Composition root, and the only place that wires the layers:
  * config → store → knowledge → nlu → services → dialogs → bot → adapters → server.
  */
+import os from 'node:os'; // [jobs]
 import type { Server } from 'restify';
 import { Config, ConfigError, loadConfig } from './config';
 import { AppInbox, registerAppChannel } from './adapters/app';
@@ -29,6 +30,8 @@ import { registerAdminThrottle } from './server/adminThrottle';
 import { FailureThrottle } from './services/throttle/failureThrottle';
 import { registerHandoffAdminRoutes } from './server/handoffAdminRoutes';
 import { registerPrivacyAdminRoutes } from './server/privacyAdminRoutes';
+import { registerExperimentRoutes } from './server/experimentRoutes'; // [X]
+import { reminderDaysOf } from './services/experiments'; // [X]
 import { AuditLog } from './services/privacy/auditLog';
 import { ReviewQueue } from './nlu/review/reviewQueue';
 import { registerStaffPages } from './server/staffPages';
@@ -49,6 +52,16 @@ import { createAgentDesk, faqSuggestions, lastChannelOf, staffRoster } from './s
 import type { CustomerProfile } from './services/customers/profile'; // [D]
 import { registerProductImages } from './server/productImages'; // [C]
 import { createServices } from './services';
+import { ChannelCampaignDelivery } from './adapters/campaignDelivery'; // [R13]
+import { CampaignCustomerRecords } from './services/campaigns/customerRecords';
+import { showingKeptMessages } from './adapters/web/nextVisit'; // [R13]
+import { SubscriptionCommands } from './dialogs/marketing/subscriptionCommands'; // [R13]
+import { GUIDE_STATE_PROPERTY, type GuideState } from './dialogs/shoppingGuide'; // [R13]
+import { campaignRuleSettings, createOutreachStores, type OutreachStores } from './services/campaigns/rules'; // [R13]
+import { alertSubscribers, CampaignDelivery, CampaignEngine, profilesFromBotState, SegmentRecorder } from './services/campaigns'; // [campaigns]
+import { AlertSubscriptions } from './services/campaigns/rules'; // [campaigns]
+import { registerCampaignRoutes } from './server/campaignRoutes'; // [campaigns]
+import { JobRunner } from './storage/jobs'; // [campaigns]
 import type { CustomerDirectory } from './services/customers';
 import type { TurnEventRecorder } from './services/analytics/turnEvents';
 import { createLogger, Logger } from './platform/logger';
@@ -73,6 +86,11 @@ export interface App {
   csat: CsatService;
   /** staff logins (cookie sessions) and the admin token: what /api/agent/* and staff /api/admin/* routes check */
   staffAuth: StaffAuth;
+  /** [R13] opt-outs, the campaign send log, Mini Program consents, alert subscriptions, messages kept for web chat */
+  outreach: OutreachStores;
+  /** [campaigns] durable jobs of this instance, and the campaign engine registered on them */
+  jobs: JobRunner;
+  campaigns: CampaignEngine;
   /** graceful stop: stop accepting, finish in-flight turns, close the store */
   close(graceMs?: number): Promise<void>;
 }
@@ -91,6 +109,8 @@ export interface BuildOptions {
   store?: DocumentStore;
   recognizer?: Recognizer;
   logger?: Logger;
+  /** [campaigns] send campaign messages through this instead of the channels (tests, benchmarks) */
+  campaignDelivery?: CampaignDelivery;
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
@@ -127,8 +147,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // [bot] middleware: handoff gate, account linking, NLU corrections ("不是这个意思" → review queue); analytics around the turn
   const nluCorrections = nlu?.correctionMiddleware(customerIdOf, (t) => t.startsWith(MAIN_TEXT.clarify.zh) || t.startsWith(MAIN_TEXT.clarify.en)); // [R] fallbacks → review
   // [metrics] every turn also counted for Prometheus (latency histogram, turns, handoffs, fallbacks)
-  const prometheus = new PrometheusMetrics({ fallbackConfidence: config.NLU_REVIEW_THRESHOLD });
-  const bot = createBot({ services, state, recognizer, dialog: dialogs.dialog, logger, handoffGate: dialogs.gate, linkCodes: services.linkCodes, nluCorrections, analytics: prometheus.observing(events), conversationLog: services.conversationLog, csatCapture: new CsatCapture(services.csat) });
+  const segments = new SegmentRecorder(store, { logger }); // [campaigns] channel, language, last active per customer for audiences
+  await SegmentRecorder.ensureIndexes(store); // [campaigns]
+  const prometheus = new PrometheusMetrics();
+  // [R13] 退订 / 订阅 / 到货提醒我 in any flow, before recognition
+  const outreach = await createOutreachStores(store);
+  directory.onMerge((survivor, merged) => outreach.optOuts.move(survivor, merged)); // [R13] an opt-out holds for the merged person
+  const subscriptionCommands = new SubscriptionCommands({ optOuts: outreach.optOuts, alerts: outreach.alerts, knowledge, guide: state.createProperty<GuideState>(GUIDE_STATE_PROPERTY), dialogState: state.createProperty('dialogState') });
+  const bot = createBot({ services, state, recognizer, dialog: dialogs.dialog, logger, handoffGate: dialogs.gate, linkCodes: services.linkCodes, nluCorrections, analytics: segments.observing(prometheus.observing(events)), conversationLog: services.conversationLog, csatCapture: new CsatCapture(services.csat), subscriptionCommands });
 
   // adapters and server
   const server = createServer({ store, logger });
@@ -154,6 +180,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     review: new ReviewQueue(store, reviewTextId),
     botState: new DocumentBotStorage(store),
     stateKey: customerStateKey,
+    campaigns: new CampaignCustomerRecords(store, segments),
   };
   // [staff] agent and admin accounts, cookie sessions (+ CSRF) or the admin token; login throttled per address+username
   await Promise.all([StaffAccounts.ensureIndexes(store), StaffSessions.ensureIndexes(store)]);
@@ -165,7 +192,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerStaffRoutes(server, { auth: staffAuth, failures: adminFailures.failures, maxLoginFailures: config.STAFF_LOGIN_MAX_FAILURES, trustProxy: config.ADMIN_TRUST_PROXY, logger });
   // [metrics] GET /api/admin/metrics (dashboard; admin session or token) and GET /metrics (Prometheus)
   const metricsSources = new StoreMetricsSources(store, { review: NLU_REVIEW_COLLECTION, coupons: COUPONS, csat: CSAT_COLLECTION, handoffs: HANDOFFS_COLLECTION });
-  const metrics = new MetricsService(store, metricsSources, { fallbackConfidence: config.NLU_REVIEW_THRESHOLD, flush: () => events.flush() });
+  const metrics = new MetricsService(store, metricsSources, { flush: () => events.flush() });
   registerMetricsRoutes(server, { auth: staffAuth, metrics, prometheus, metricsToken: config.METRICS_TOKEN, logger });
   // [R] learning loop: review queue, retrain in place (worker thread, hot swap), unanswered groups, FAQ from /review
   const faqConfidence = (q: string) => knowledge.faqIndex.search(q, /\p{Script=Han}/u.test(q) ? 'zh' : 'en', 1)[0]?.confidence ?? 0;
@@ -173,6 +200,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, directory, logger, audit });
   registerHandoffAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, logger, handoffs, tickets, audit, staffAuth });
   registerPrivacyAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, logger, audit, privacy });
+  registerExperimentRoutes(server, { auth: staffAuth, experiments: services.experiments, logger }); // [X] A/B experiments of strategies
   // [channels] further channels register their routes here, each only when its config is present
   // webhook channels store what they acknowledge (durable inbox); startInbox below resumes what a killed
   // process acknowledged but never finished, now and every few seconds
@@ -181,12 +209,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const telegramConfig = telegramSettings(config);
   const telegram = telegramConfig && registerTelegramChannel(server, { ...telegramConfig, store, logger, bot });
   const inboxes = [wechat, telegram].filter((c): c is WeChatChannel | TelegramChannel => Boolean(c));
-  const webchat = registerWebChannel(server, { ...config, logger, bot });
+  const webchatBot = showingKeptMessages(bot, { held: outreach.held, optOuts: outreach.optOuts, directory, language: (id) => services.conversationLog.language(id), logger }); // [R13] campaign messages kept for the next visit
+  const webchat = await registerWebChannel(server, { ...config, store, logger, bot: webchatBot }); // [W] conversations in the store: no sticky sessions
   // [staff pages] agent console, dashboard, review: static pages over the agent/admin APIs
   registerStaffPages(server, { pages: ['agent', 'dashboard', 'review'], logger });
   // [C] product pictures the cards show, drawn by the store and served from its own origin
   registerProductImages(server, { knowledge, logger });
   const channels: Channels = { app: appChannel, emulator: botFramework, webchat, wechat, telegram };
+  // [R13] campaign messages with the channel rules: opt-out, weekly cap, quiet hours, WeChat window/template, Telegram 429, app inbox, web next visit
+  const campaignDelivery = new ChannelCampaignDelivery({ channels, appInbox, references: services.references, log: services.conversationLog, stores: outreach, settings: campaignRuleSettings(config), botAppId: config.MicrosoftAppId, logger });
   // [L] delivery to the customer's last channel; the CSAT question goes out through it
   const delivery = new ChannelDelivery({ channels, references: services.references, log: services.conversationLog, botAppId: config.MicrosoftAppId, logger });
   services.csat.useDelivery(delivery);
@@ -205,6 +236,26 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const agentStreams = registerAgentRoutes(server, { auth: staffAuth, desk: agentDesk, tickets, logger });
 
+  // [campaigns] durable jobs (run once across instances sharing the store) and the campaign engine on them
+  await Promise.all([JobRunner.ensureIndexes(store), CampaignEngine.ensureIndexes(store), AlertSubscriptions.ensureIndexes(store)]);
+  const instanceId = `${os.hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`; // [jobs] who holds a job's lock, unique per process
+  const jobs = new JobRunner(store, { instanceId, logger });
+  const campaignBotState = new DocumentBotStorage(store);
+  const campaigns = new CampaignEngine({
+    store,
+    instanceId,
+    delivery: options.campaignDelivery ?? campaignDelivery, // [R13] the channel rules (adapters/campaignDelivery.ts)
+    coupons: services.promotions.coupons,
+    audience: { segments, profiles: profilesFromBotState((keys) => campaignBotState.read(keys), customerStateKey), category: (id) => knowledge.getProduct(id)?.category },
+    getProduct: (id) => knowledge.getProduct(id),
+    crossSell: (id) => knowledge.crossSell(id),
+    repurchaseDays: async (id) => reminderDaysOf(await services.experiments.variantFor('reminderTiming', id)), // [X] reminder-timing experiment ("10d" → 10)
+    alerts: alertSubscribers(new AlertSubscriptions(store)),
+  });
+  campaigns.register(jobs);
+  registerCampaignRoutes(server, { auth: staffAuth, engine: campaigns, jobs, logger });
+  jobs.start();
+
   for (const inbox of inboxes) inbox.startInbox(); // the bot is built: left-over updates can run
 
   let closing: Promise<void> | undefined;
@@ -214,6 +265,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       agentStreams.close(); // [D] live consoles' streams would hold the server open
       agentDesk.close();
       await stopAccepting(server, graceMs);
+      await jobs.stop(); // [campaigns] running jobs finish their batch; the rest waits in the store
+      await segments.flush(); // [campaigns]
       await Promise.race([bot.idle(), new Promise((r) => setTimeout(r, graceMs).unref())]);
       webchat.close(); // open Direct Line streams end once the last turns have written to them
       await events.flush();
@@ -221,7 +274,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await store.close();
     })());
 
-  return { config, server, store, bot, directory, events, logger, channels, staffAuth, delivery, conversationLog: services.conversationLog, csat: services.csat, close };
+  return { config, server, store, bot, directory, events, logger, channels, staffAuth, outreach, jobs, campaigns, delivery, conversationLog: services.conversationLog, csat: services.csat, close };
 }
 
 async function main(): Promise<void> {

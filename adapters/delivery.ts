@@ -87,9 +87,22 @@ export class ChannelDelivery implements CustomerDelivery {
   }
 
   private async send(channelId: string, reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<void> {
+    // the adapters' turn-error handler catches a failed send (it apologises in a real turn), so the failure is
+    // kept here and rethrown: otherwise a reply WeChat or Telegram refused was reported as delivered
+    let failure: unknown;
     const logic: Logic = async (context) => {
-      await context.sendActivity(activity);
+      try {
+        await context.sendActivity(activity);
+      } catch (err) {
+        failure ??= err;
+        throw err;
+      }
     };
+    await this.sendThrough(channelId, reference, logic);
+    if (failure !== undefined) throw failure;
+  }
+
+  private async sendThrough(channelId: string, reference: Partial<ConversationReference>, logic: Logic): Promise<void> {
     const { channels } = this.deps;
     switch (channelId) {
       case APP_CHANNEL_ID:

@@ -31,6 +31,8 @@ export interface BotDeps {
   conversationLog?: Pick<ConversationLog, 'append'>;
   /** takes the answer to a pending satisfaction question (after the gate) */
   csatCapture?: TurnMiddleware;
+  /** 退订 / 订阅 / 到货提醒我 in any flow (dialogs/marketing/subscriptionCommands.ts) */
+  subscriptionCommands?: TurnMiddleware;
   /** account linking by one-time code in the conversation */
   linkCodes?: LinkCodes;
   /** NLU's correction watcher (sends corrected utterances to review) */
@@ -47,6 +49,7 @@ export function createBot(deps: BotDeps): CustomerServiceBot {
   if (deps.conversationLog) middleware.push(new ConversationLogMiddleware(deps.conversationLog));
   if (deps.handoffGate) middleware.push(deps.handoffGate);
   if (deps.csatCapture) middleware.push(deps.csatCapture);
+  if (deps.subscriptionCommands) middleware.push(deps.subscriptionCommands);
   if (deps.linkCodes) middleware.push(new AccountLinkingMiddleware({ codes: deps.linkCodes, directory: services.directory, state, logger }));
   if (deps.nluCorrections) middleware.push(deps.nluCorrections);
   const outerMiddleware = deps.analytics ? [new TurnAnalyticsMiddleware(deps.analytics, logger)] : [];

@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../knowledge/types';
 import type { Recognizer } from '../nlu/types';
 import type { CustomerDirectory } from '../services/customers/customerDirectory';
 import type { CustomerProfile } from '../services/customers/profile';
+import type { ExperimentArms } from '../services/experiments'; // [X]
 import type { HandoffService } from '../services/handoff';
 import type { OrderService } from '../services/orders';
 import type { Promotions } from '../services/promotions';
@@ -35,6 +36,8 @@ export interface DialogsDeps {
   /** with promotions: the shopping guide and marketing areas, and MainDialog's knowledge answers */
   knowledge?: KnowledgeBase;
   promotions?: Promotions;
+  /** [X] running A/B experiments: the shopping guide asks them which strategy variant a customer gets */
+  experiments?: ExperimentArms;
   /** base of add-to-cart links */
   cartBase?: string;
   now?: () => Date;
@@ -60,7 +63,7 @@ export function createDialogs(deps: DialogsDeps): Dialogs {
   const profile = state.createProperty<CustomerProfile>('profile');
   const guide = state.createProperty<GuideState>(GUIDE_STATE_PROPERTY);
   const areas: GuidedArea[] = [];
-  const shopping = knowledge && promotions ? { profile, guide, knowledge, promotions, cartBase: deps.cartBase, now: deps.now } : undefined;
+  const shopping = knowledge && promotions ? { profile, guide, knowledge, promotions, cartBase: deps.cartBase, now: deps.now, experiments: deps.experiments } : undefined;
   // first: a reaction or a pregnancy question is answered before any other signal or intent
   if (knowledge) areas.push(createSafetyArea({ profile, knowledge }));
   if (shopping) areas.push(createShoppingGuideArea(shopping), createMarketingArea(shopping));

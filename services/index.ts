@@ -16,6 +16,7 @@ import type { CatalogOptions } from './promotions/promotionCatalog';
 import { TicketService } from './tickets';
 import { ConversationLog } from './conversationLog';
 import { CsatService } from './csat';
+import { ExperimentService } from './experiments'; // [X]
 
 export interface ServiceSettings {
   /** turn locks shared by every instance through the store (default: when the store is MongoDB) */
@@ -46,6 +47,8 @@ export interface CoreServices {
 
 export interface Services extends CoreServices {
   promotions: Promotions;
+  /** [X] A/B experiments: the variant a customer gets (`variantFor`) and their conversions */
+  experiments: ExperimentService;
 }
 
 /** The services a synchronous test harness needs; the app uses createServices. */
@@ -82,5 +85,10 @@ export async function createServices(store: DocumentStore, logger: Logger, setti
   const promotions = await createPromotions(store, { ...settings.promotionCatalog, lastPurchases });
   core.directory.onMerge((survivor, merged) => promotions.moveCustomer(survivor, merged));
   if (settings.demoData) await seedDemoPromotions(store);
-  return { ...core, promotions };
+  // [X] experiments: a redeemed coupon or a placed order is a conversion for the experiments the customer is in
+  await ExperimentService.ensureIndexes(store);
+  const experiments = new ExperimentService(store, { logger });
+  promotions.coupons.onRedeemed = (customerId, coupon) => experiments.converted(customerId, 'coupon_redeemed', coupon.redeemedAt);
+  core.orders.onPlaced = (order) => experiments.converted(order.customerId, 'order_placed', order.createdAt);
+  return { ...core, promotions, experiments };
 }

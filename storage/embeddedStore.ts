@@ -159,7 +159,9 @@ export class EmbeddedStore implements DocumentStore {
     await this.db(collection).ensureIndexAsync({
       fieldName: fields.length === 1 ? fields[0] : fields,
       unique: spec.unique,
-      sparse: spec.sparse,
+      // NeDB leaves Date values out of a sparse index, so a range query through it matched nothing; sparse only
+      // matters for uniqueness (documents without the field do not collide), so a non-unique index is never sparse
+      sparse: spec.unique ? spec.sparse : undefined,
       expireAfterSeconds: spec.expireAfterSeconds,
     });
     // NeDB skips this when the index came back from the datafile (without its TTL): arm it ourselves

@@ -37,13 +37,14 @@ const MAX_RETRY_AFTER_S = 5;
 export class TelegramApi {
   constructor(private readonly options: TelegramApiOptions) {}
 
-  async call<T = unknown>(method: string, params: Record<string, unknown>): Promise<T> {
+  /** `waitOnFlood: false`: a 429 is thrown at once (campaigns reschedule the message instead of sleeping). */
+  async call<T = unknown>(method: string, params: Record<string, unknown>, options: { waitOnFlood?: boolean } = {}): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.once<T>(method, params);
       } catch (err) {
         const floodWait = err instanceof TelegramApiError && err.errorCode === 429 ? err.retryAfter : undefined;
-        if (floodWait === undefined || floodWait > MAX_RETRY_AFTER_S || attempt >= 2) throw err;
+        if (floodWait === undefined || options.waitOnFlood === false || floodWait > MAX_RETRY_AFTER_S || attempt >= 2) throw err;
         await new Promise((r) => setTimeout(r, floodWait * 1000));
       }
     }

@@ -10,7 +10,7 @@ import type { Logger } from '../../platform/logger';
 import { SOURCE_ADDRESS, TurnHandler } from '../../dialogs/turn/turnContracts';
 import { cameOverHttps, clientIp } from './clientAddress';
 import type { Caller, DirectLineAuth } from './directLineAuth';
-import { ActivityTooLargeError, Conversation, CONVERSATION_ID, ConversationStore, parseWatermark } from './conversationStore';
+import { ActivityTooLargeError, Conversation, ConversationGoneError, CONVERSATION_ID, ConversationStore, parseWatermark } from './conversationStore';
 import { parseStartBody, readJsonBody, readOptionalJsonBody } from './inboundBody';
 import { TooManyRequestsError } from './rateLimit';
 import { joinActivity, toActivity } from './toActivity';
@@ -66,15 +66,15 @@ export class DirectLineEndpoint {
     const caller = this.deps.auth.identify(req);
     this.deps.auth.requireSecret(caller, 'generating a token');
     const user = parseStartBody(await readOptionalJsonBody(req, this.deps.maxBodyBytes));
-    const conversation = this.deps.conversations.create(user.id);
-    if (user.locale) conversation.locale = user.locale;
+    const conversation = await this.deps.conversations.create(user.id);
+    await this.deps.conversations.fillIn(conversation, { locale: user.locale });
     sendJson(res, 200, this.tokenBody(conversation, this.deps.auth.tokens.issue(conversation.id, user.id)));
   }
 
   private async refresh(req: Request, res: Response): Promise<void> {
     const caller = this.deps.auth.identify(req);
     if (caller.kind !== 'token') throw new HttpError(403, 'forbidden', 'refresh a token, not the secret');
-    const conversation = this.deps.conversations.get(caller.claims.conv);
+    const conversation = await this.deps.conversations.get(caller.claims.conv);
     if (!conversation) throw new HttpError(404, 'not_found', 'the conversation of this token is gone');
     this.deps.auth.requireUser(caller, conversation.userId);
     sendJson(res, 200, this.tokenBody(conversation, this.deps.auth.tokens.issue(conversation.id, caller.claims.user)));
@@ -86,18 +86,18 @@ export class DirectLineEndpoint {
     let conversation: Conversation;
     let token: string;
     if (caller.kind === 'secret') {
-      conversation = this.deps.conversations.create(body.id);
+      conversation = await this.deps.conversations.create(body.id);
       token = this.deps.auth.tokens.issue(conversation.id, body.id);
     } else {
       // a genuine token outlives a restart of the bot: its conversation is opened again, empty
-      conversation = this.deps.conversations.get(caller.claims.conv) ?? this.deps.conversations.restore(caller.claims.conv, caller.claims.user);
+      conversation = (await this.deps.conversations.get(caller.claims.conv)) ?? (await this.deps.conversations.restore(caller.claims.conv, caller.claims.user));
       this.deps.auth.requireUser(caller, conversation.userId);
       token = caller.token;
     }
-    conversation.locale ??= body.locale;
-    const created = !conversation.started;
+    await this.deps.conversations.fillIn(conversation, { locale: body.locale });
+    // started once, whichever instance the request reaches: only that one greets
+    const created = await this.deps.conversations.start(conversation);
     if (created) {
-      conversation.started = true;
       if (conversation.userId) {
         const join = joinActivity(conversation.id, conversation.userId, conversation.locale ?? 'zh-CN', new Date());
         await this.runTurn(join, clientIp(req, this.deps.trustProxy));
@@ -112,18 +112,18 @@ export class DirectLineEndpoint {
     this.deps.auth.requireAccess(caller, id);
     const watermark = parseWatermark(queryOf(req).get('watermark'));
     if (watermark === undefined) throw new HttpError(400, 'bad_argument', 'watermark must be a number');
-    let conversation = this.deps.conversations.get(id);
-    if (!conversation && caller.kind === 'token') conversation = this.deps.conversations.restore(id, caller.claims.user);
+    let conversation = await this.deps.conversations.get(id);
+    if (!conversation && caller.kind === 'token') conversation = await this.deps.conversations.restore(id, caller.claims.user, watermark);
     if (!conversation) throw new HttpError(404, 'not_found', `no conversation ${id}`);
     this.deps.auth.requireUser(caller, conversation.userId);
-    conversation.started = true;
+    await this.deps.conversations.start(conversation);
     const token = caller.kind === 'token' ? caller.token : this.deps.auth.tokens.issue(id, conversation.userId);
     sendJson(res, 200, { ...this.tokenBody(conversation, token), streamUrl: this.streamUrl(req, id, token, watermark) });
   }
 
   private async postActivity(req: Request, res: Response): Promise<void> {
     const caller = this.deps.auth.identify(req);
-    const conversation = this.existing(caller, req);
+    const conversation = await this.existing(caller, req);
     const body = await readJsonBody(req, this.deps.maxBodyBytes);
     const mapped = toActivity(body, {
       conversationId: conversation.id,
@@ -132,17 +132,19 @@ export class DirectLineEndpoint {
       now: new Date(),
     });
     if (!mapped.ok) throw new HttpError(400, 'bad_argument', mapped.reason);
-    conversation.started = true;
-    conversation.userId ??= mapped.activity.from?.id;
+    // writes only the first time (not started yet, or no user known): no extra write per message
+    await this.deps.conversations.start(conversation);
+    await this.deps.conversations.fillIn(conversation, { userId: mapped.activity.from?.id });
     // typing is neither kept nor run: the bot has no use for it, and it would only fill memory
     if (mapped.activity.type === 'typing') return sendJson(res, 200, { id: `${conversation.id}|typing` });
     // the echo: Web Chat marks a message as sent when it comes back on the stream
     const { serviceUrl: _serviceUrl, ...echo } = mapped.activity;
     let stored: Partial<Activity>;
     try {
-      stored = this.deps.conversations.append(conversation, echo);
+      stored = await this.deps.conversations.append(conversation, echo);
     } catch (err) {
       if (err instanceof ActivityTooLargeError) throw new HttpError(413, 'activity_too_large', err.message);
+      if (err instanceof ConversationGoneError) throw new HttpError(404, 'not_found', err.message);
       throw err;
     }
     await this.runTurn({ ...mapped.activity, id: stored.id }, clientIp(req, this.deps.trustProxy));
@@ -151,10 +153,10 @@ export class DirectLineEndpoint {
 
   private async getActivities(req: Request, res: Response): Promise<void> {
     const caller = this.deps.auth.identify(req);
-    const conversation = this.existing(caller, req);
+    const conversation = await this.existing(caller, req);
     const watermark = parseWatermark(queryOf(req).get('watermark'));
     if (watermark === undefined) throw new HttpError(400, 'bad_argument', 'watermark must be a number');
-    sendJson(res, 200, this.deps.conversations.since(conversation, watermark));
+    sendJson(res, 200, await this.deps.conversations.since(conversation, watermark));
   }
 
   private conversationIdOf(req: Request): string {
@@ -163,10 +165,10 @@ export class DirectLineEndpoint {
     return id;
   }
 
-  private existing(caller: Caller, req: Request): Conversation {
+  private async existing(caller: Caller, req: Request): Promise<Conversation> {
     const id = this.conversationIdOf(req);
     this.deps.auth.requireAccess(caller, id);
-    const conversation = this.deps.conversations.get(id);
+    const conversation = await this.deps.conversations.get(id);
     if (!conversation) throw new HttpError(404, 'not_found', `no conversation ${id}`);
     this.deps.auth.requireUser(caller, conversation.userId);
     return conversation;

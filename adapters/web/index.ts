@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import type { Server } from 'restify';
 import type { TurnHandler } from '../../dialogs/turn/turnContracts';
 import type { Logger } from '../../platform/logger';
+import type { DocumentStore } from '../../storage/documentStore';
 import type { WebChannelConfig } from './config';
 import { DirectLineAuth } from './directLineAuth';
 import { ConversationStore } from './conversationStore';
@@ -37,7 +38,13 @@ export type WebChannelOptions = Pick<
   | 'WEBCHAT_TOKEN_RATE_PER_MINUTE'
   | 'WEBCHAT_TRUST_PROXY'
   | 'WEBCHAT_TITLE'
-> & { logger: Logger; bot: TurnHandler; now?: () => number };
+> & {
+  /** where conversations and their activities live: every instance on this store serves every conversation */
+  store: DocumentStore;
+  logger: Logger;
+  bot: TurnHandler;
+  now?: () => number;
+};
 
 export interface WebChannel {
   adapter: WebAdapter;
@@ -46,7 +53,7 @@ export interface WebChannel {
   close(): void;
 }
 
-export function registerWebChannel(server: Server, options: WebChannelOptions): WebChannel {
+export async function registerWebChannel(server: Server, options: WebChannelOptions): Promise<WebChannel> {
   let secret = options.DIRECTLINE_SECRET;
   if (!secret) {
     secret = crypto.randomBytes(32).toString('base64url');
@@ -57,12 +64,14 @@ export function registerWebChannel(server: Server, options: WebChannelOptions): 
     limiter: new RateLimiter(options.DIRECTLINE_AUTH_FAILURES_PER_MINUTE, options.now),
     trustProxy: options.WEBCHAT_TRUST_PROXY,
   });
-  const conversations = new ConversationStore({
+  await ConversationStore.ensureIndexes(options.store);
+  // store times follow the real clock (TTL indexes do); `now` is for tokens and rate limits
+  const conversations = new ConversationStore(options.store, {
     maxConversations: options.DIRECTLINE_MAX_CONVERSATIONS,
     maxActivityBytes: options.DIRECTLINE_MAX_ACTIVITY_BYTES,
     maxConversationBytes: options.DIRECTLINE_MAX_CONVERSATION_BYTES,
     maxTotalBytes: options.DIRECTLINE_MAX_TOTAL_BYTES,
-    now: options.now,
+    onError: (err, conversationId) => options.logger.error({ err, conversationId }, 'web chat stream could not read the store'),
   });
   const adapter = new WebAdapter(conversations);
   adapter.onTurnError = (context, error) => options.bot.handleTurnError(context, error);

@@ -52,8 +52,8 @@ export function registerPageTokenRoute(server: Server, deps: PageTokenDeps): voi
           if (err instanceof HttpError && err.code === 'unauthorized') deps.auth.countFailure(req);
           throw err;
         }
-        const resume = query.data.conversationId ? deps.conversations.get(query.data.conversationId) : undefined;
-        const conversation = resume && resume.userId === visitor.userId ? resume : deps.conversations.create(visitor.userId);
+        const resume = query.data.conversationId ? await deps.conversations.get(query.data.conversationId) : undefined;
+        const conversation = resume && resume.userId === visitor.userId ? resume : await deps.conversations.create(visitor.userId);
         res.setHeader('Cache-Control', 'no-store');
         if (visitor.setCookie) res.setHeader('Set-Cookie', visitor.setCookie);
         sendJson(res, 200, {

@@ -1,7 +1,8 @@
 /**
  * The Direct Line WebSocket stream (`streamUrl`): on the bot's own HTTP server, path
  * /v3/directline/conversations/:id/stream?t=TOKEN&watermark=N. Sends what the client missed after the
- * watermark, then every new activity, as `{"activities": [...], "watermark": "N"}` messages.
+ * watermark, then every new activity, as `{"activities": [...], "watermark": "N"}` messages. Fed from the
+ * store (conversationStoreFeed.ts), so a stream on one instance carries what any instance wrote.
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -41,13 +42,16 @@ export function attachStreams(httpServer: HttpServer, deps: StreamDeps): { close
     const url = new URL(req.url ?? '/', 'http://local');
     const match = STREAM_PATH.exec(url.pathname);
     if (!match) return; // not ours: another channel may handle it
-    const conversationId = match[1];
+    void upgrade(req, socket, head, url, match[1]);
+  });
+
+  const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, conversationId: string) => {
     try {
       const caller = deps.auth.identify(req, url.searchParams.get('t'));
       deps.auth.requireAccess(caller, conversationId);
       const watermark = parseWatermark(url.searchParams.get('watermark') ?? '');
       if (watermark === undefined) throw new HttpError(400, 'bad_argument', 'watermark must be a number');
-      const conversation = deps.conversations.get(conversationId);
+      const conversation = await deps.conversations.get(conversationId);
       if (!conversation) throw new HttpError(404, 'not_found', `no conversation ${conversationId}`);
       deps.auth.requireUser(caller, conversation.userId);
       wss.handleUpgrade(req, socket, head, (ws) => {
@@ -61,12 +65,12 @@ export function attachStreams(httpServer: HttpServer, deps: StreamDeps): { close
           if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.terminate();
           ws.send(payload);
         };
-        const backlog = deps.conversations.since(conversation, watermark);
-        if (backlog.activities.length > 0) send(JSON.stringify(backlog));
-        const unsubscribe = deps.conversations.subscribe(conversation, {
-          deliver: (set) => send(JSON.stringify(set)),
-          end: () => ws.close(1000, 'conversation ended'),
-        });
+        // the backlog after the watermark comes first, then what any instance writes
+        const unsubscribe = deps.conversations.subscribe(
+          conversation,
+          { deliver: (set) => send(JSON.stringify(set)), end: () => ws.close(1000, 'conversation ended') },
+          watermark,
+        );
         ws.on('close', unsubscribe);
       });
     } catch (err) {
@@ -74,7 +78,7 @@ export function attachStreams(httpServer: HttpServer, deps: StreamDeps): { close
       deps.logger.error({ err }, 'web chat stream upgrade failed');
       socket.destroy();
     }
-  });
+  };
 
   // drops connections that stopped answering pings (a closed laptop lid), so streams do not pile up
   const heartbeat = setInterval(() => {

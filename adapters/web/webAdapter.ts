@@ -5,7 +5,7 @@
  */
 import { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 import { ChannelAdapter } from '../channelAdapter';
-import type { ConversationStore } from './conversationStore';
+import { ConversationGoneError, ConversationStore } from './conversationStore';
 import { render } from './render';
 
 /** Longest `delay` activity honoured, so a dialog cannot hold a turn for long. */
@@ -39,9 +39,15 @@ export class WebAdapter extends ChannelAdapter {
         continue;
       }
       const conversationId = activity.conversation?.id ?? context.activity.conversation?.id ?? '';
-      const conversation = this.conversations.get(conversationId);
+      const conversation = await this.conversations.get(conversationId);
       if (!conversation) throw new WebChannelError(`web chat conversation ${conversationId} is closed or unknown`);
-      const stored = this.conversations.append(conversation, render({ ...activity, timestamp: new Date() }));
+      let stored: Partial<Activity>;
+      try {
+        stored = await this.conversations.append(conversation, render({ ...activity, timestamp: new Date() }));
+      } catch (err) {
+        if (err instanceof ConversationGoneError) throw new WebChannelError(err.message);
+        throw err;
+      }
       responses.push({ id: stored.id ?? '' });
     }
     return responses;

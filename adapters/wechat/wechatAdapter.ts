@@ -15,7 +15,8 @@ export class WeChatAdapter extends ChannelAdapter {
   protected readonly channelName = 'WeChat';
 
   constructor(
-    private readonly api: WeChatApi,
+    /** public for campaign delivery's template messages (adapters/campaignDelivery.ts) */
+    readonly api: WeChatApi,
     private readonly logger: Logger,
   ) {
     super();

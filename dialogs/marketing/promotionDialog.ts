@@ -120,6 +120,7 @@ export class PromotionDialog extends ComponentDialog {
     const gift = promotion.gift!;
     if (claim.ok) {
       markFunnel(context, 'giftsClaimed');
+      await this.deps.experiments?.converted(customerIdOf(context), 'gift_claimed'); // [X] a conversion in the experiments the customer is in
       const link = product ? say(lang, MARKETING_TEXT.checkoutLink(cartUrl(product._id, this.deps.cartBase))) : '';
       await context.sendActivity(say(lang, MARKETING_TEXT.giftReserved(promotion, gift, claim.remaining, link)));
     } else if (claim.reason === 'already_claimed') {

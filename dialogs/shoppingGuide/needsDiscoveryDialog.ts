@@ -21,6 +21,7 @@ import { readRequest, RequestSlots } from './shoppingRequest';
 import { BUDGET_CHOICES, FINISH_CHOICES, GUIDE_TEXT, RECIPIENT_CHOICES } from './text';
 import { addSlots, emptyWishes, forSomeoneElse, isKnown, kindOf, nextQuestion, profileWith, Question, startWishes, Wishes } from './wishes';
 import { showProducts } from './productFocus';
+import { recommendBeforeAsking } from './recommendFirst';
 
 export const NEEDS_DISCOVERY_DIALOG = 'needsDiscoveryDialog';
 const GUIDE_PROMPT = 'needsGuidePrompt';
@@ -138,6 +139,7 @@ export class NeedsDiscoveryDialog extends ComponentDialog {
     await this.save(step, wishes);
     const parts = this.parts(wishes, await this.lang(step), wishes.remembered);
     if (parts.length) await step.context.sendActivity(say(await this.lang(step), GUIDE_TEXT.rememberedNeeds(parts)));
+    await recommendBeforeAsking(step.context, this.deps, wishes, await this.lang(step)); // [X] discovery-order experiment
     return step.next();
   }
 

@@ -41,7 +41,7 @@ export function offerText(offer: Offer, lang: ReplyLanguage, zone?: string): str
 
 /** Sends the best offer for the product; false when no promotion applies. */
 export async function sendOffer(context: TurnContext, deps: ShoppingDeps, product: Product, lang: ReplyLanguage): Promise<boolean> {
-  const offer = await deps.promotions.offers.forHesitation(customerIdOf(context), product);
+  const offer = await deps.promotions.offers.forHesitation(customerIdOf(context), product, async () => deps.experiments?.variantFor('offerType', customerIdOf(context)));
   if (!offer) return false;
   const actions = offer.gift && !offer.gift.claimed ? [say(lang, GUIDE_TEXT.claimGift)] : [];
   const card = productHeroCard(product, lang, {

@@ -68,6 +68,8 @@ export const GUIDE_TEXT = {
   /** the texture question's "no preference" choice */
   textureEither: { zh: '都可以', en: 'Either' },
   noMatch: { zh: '暂时没有找到合适的商品，您可以换个需求试试，或输入「转人工」。', en: 'I could not find a match; try other wishes, or type "agent".' },
+  /** [X] discovery-order experiment, recommendFirst arm: cards first, then the questions */
+  refineAfterPicks: { zh: '想挑得更准一些的话，回答我几个小问题就好～', en: 'To narrow these down, a couple of quick questions:' },
 
   // the other guided questions: recipient (gifts), colour family (lips, cheeks, eyes), undertone (base), hair concern, finish
   askRecipient: { zh: '是送给谁的呢？', en: 'Who is it for?' },

@@ -27,8 +27,6 @@ export interface Metrics extends TurnMetrics {
 }
 
 export interface MetricsServiceOptions {
-  /** NLU confidence below which a turn counts as misunderstood (the review threshold) */
-  fallbackConfidence: number;
   /** events still buffered in memory are written first, so a turn just finished is counted */
   flush?: () => Promise<void>;
   maxEvents?: number;
@@ -54,7 +52,6 @@ export class MetricsService {
     const turns = aggregateTurns((truncated ? events.slice(0, max) : events) as AggregatedEvent[], {
       from: query.from,
       to: query.to,
-      fallbackConfidence: this.options.fallbackConfidence,
       tzOffsetMinutes: query.tzOffsetMinutes,
     });
     const range: MetricsRange = { from: query.from, to: query.to, channel: query.channel };

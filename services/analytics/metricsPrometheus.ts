@@ -24,7 +24,7 @@ export class PrometheusMetrics {
   private readonly fallbacks: Counter<'channel'>;
   private readonly funnel: Counter<'channel' | 'step'>;
 
-  constructor(private readonly options: { fallbackConfidence: number; processMetrics?: boolean }) {
+  constructor(options: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
     if (options.processMetrics !== false) collectDefaultMetrics({ register: this.registry });
     this.latency = new Histogram({
@@ -56,7 +56,7 @@ export class PrometheusMetrics {
     const kind = outcome.error ? 'error' : outcome.interceptedBy ? 'intercepted' : 'bot';
     this.turns.inc({ channel, outcome: kind });
     if (outcome.handoffReason) this.handoffs.inc({ channel, reason: label(outcome.handoffReason) });
-    if (isFallbackTurn(outcome, this.options.fallbackConfidence)) this.fallbacks.inc({ channel });
+    if (isFallbackTurn(outcome)) this.fallbacks.inc({ channel });
     for (const step of outcome.funnel ?? []) this.funnel.inc({ channel, step: label(step) });
   }
 

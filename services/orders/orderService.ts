@@ -26,8 +26,12 @@ export class OrderService {
     return this.orders.count({});
   }
 
+  /** called for each order inserted (experiments count an order placed as a conversion; it must not throw) */
+  onPlaced?: (order: Order) => Promise<void>;
+
   async insert(orders: Order[]): Promise<void> {
     if (orders.length > 0) await this.orders.insertMany(orders);
+    for (const order of orders) await this.onPlaced?.(order);
   }
 
   /** The customer's order with this number; another customer's order is "not found" (never disclosed). */

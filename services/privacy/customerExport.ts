@@ -41,6 +41,10 @@ export interface CustomerDataDeps {
   /** the customer's time line and satisfaction ratings (absent in older harnesses) */
   conversationLog?: ConversationLog;
   csat?: CsatService;
+  /** [X] the experiment arms the customer was in and their conversions */
+  experiments?: CustomerRecords;
+  /** campaign segment, sends, opt-out, alerts, consents, held messages */
+  campaigns?: CustomerRecords;
   /** the customer's bot state (profile, dialog stack) and the key it is stored under */
   /** the bot's state store (botbuilder's Storage fits; services name no Bot Framework types) */
   botState: BotStateStore;
@@ -76,6 +80,8 @@ export function recordSections(deps: CustomerDataDeps): Record<string, CustomerR
     conversationReferences: deps.references,
     ...(deps.conversationLog ? { conversationLog: deps.conversationLog } : {}),
     ...(deps.csat ? { satisfactionRatings: deps.csat } : {}),
+    ...(deps.experiments ? { experiments: deps.experiments } : {}), // [X]
+    ...(deps.campaigns ? { campaigns: deps.campaigns } : {}),
   };
 }
 

@@ -25,6 +25,9 @@ export class CouponService {
     private readonly counter = new ClaimCounter(store),
   ) {}
 
+  /** called after each redemption (experiments count it as a conversion; it must not throw) */
+  onRedeemed?: (customerId: string, coupon: CouponDoc) => Promise<void>;
+
   static async ensureIndexes(store: DocumentStore): Promise<void> {
     await store.ensureIndex(COUPONS, { fields: { customerId: 1 } });
   }
@@ -119,6 +122,7 @@ export class CouponService {
       const latest = await this.coupons.findOne({ _id: code });
       return { ok: false, reason: latest?.status === 'redeemed' ? 'already_used' : 'expired' };
     }
+    await this.onRedeemed?.(customerId, redeemed);
     return { ok: true, coupon: redeemed, discount: couponDiscount(redeemed, orderTotal) };
   }
 }

@@ -22,23 +22,29 @@ export class OfferEngine {
     private readonly gifts: GiftService,
   ) {}
 
-  /** The best real offer for a hesitating customer, or undefined when no promotion applies. */
-  async forHesitation(customerId: string, product: Product): Promise<Offer | undefined> {
+  /**
+   * The best real offer for a hesitating customer, or undefined when no promotion applies. `choose` is
+   * asked only when both a coupon and an unclaimed gift apply (the offer-type experiment): 'coupon' or
+   * 'gift' offers that one alone; anything else (no experiment running, 'both') offers both.
+   */
+  async forHesitation(customerId: string, product: Product, choose?: () => Promise<string | undefined>): Promise<Offer | undefined> {
     const promos = (await this.catalog.forProduct(product)).filter((p) => p.forHesitation);
     const offer: Offer = { product };
     const couponPromos = promos
       .filter((p) => p.coupon && (p.coupon.minSpend ?? 0) <= product.price)
       .sort((a, b) => couponDiscount(b.coupon!, product.price) - couponDiscount(a.coupon!, product.price));
-    for (const promotion of couponPromos) {
+    const giftPromo = promos.find((p) => p.gift && p.gift.remaining > 0);
+    const giftClaimed = giftPromo ? await this.gifts.hasClaimed(customerId, giftPromo._id) : false;
+    const only = choose && giftPromo && !giftClaimed && couponPromos.length > 0 ? await choose() : undefined;
+    for (const promotion of only === 'gift' ? [] : couponPromos) {
       const issued = await this.coupons.issue(customerId, promotion._id);
       const doc = issued.ok ? issued.coupon : issued.reason === 'limit_reached' ? issued.existing : undefined;
       if (!doc) continue;
       offer.coupon = { doc, promotion, priceAfter: product.price - couponDiscount(doc, product.price), alreadyHeld: !issued.ok };
       break;
     }
-    const giftPromo = promos.find((p) => p.gift && p.gift.remaining > 0);
-    if (giftPromo?.gift) {
-      offer.gift = { promotion: giftPromo, remaining: giftPromo.gift.remaining, claimed: await this.gifts.hasClaimed(customerId, giftPromo._id) };
+    if (giftPromo?.gift && only !== 'coupon') {
+      offer.gift = { promotion: giftPromo, remaining: giftPromo.gift.remaining, claimed: giftClaimed };
     }
     return offer.coupon || offer.gift ? offer : undefined;
   }

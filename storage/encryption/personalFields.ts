@@ -28,6 +28,8 @@ export const PERSONAL_FIELDS: Record<string, string[]> = {
   conversationLog: ['text'],
   /** replies waiting for the shop's app to fetch them */
   appInbox: ['activity'],
+  /** web chat transcripts (Direct Line activities, kept as JSON text): the customer's words and the replies */
+  webchatActivities: ['json'],
 };
 
 /**

@@ -25,6 +25,9 @@ export async function startTestApp(
   const config = testConfig({ PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN, ...env });
   const app = await buildApp(config, { store: new EmbeddedStore(null), logger: silentLogger(), ...options });
   await listen(app.server, 0, '127.0.0.1');
+  // fetch reuses idle sockets; a test that blocks its event loop for seconds (synchronous file scans) must not
+  // find the server has closed one meanwhile (Node's 5 s default), which fails the next request with ECONNRESET
+  app.server.server.keepAliveTimeout = 60_000;
   const { port } = app.server.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {

@@ -43,7 +43,7 @@ describe('agent desk routes', () => {
     alice = await staffLogin(app, 'alice', 'agent', { displayName: '小美' });
     bob = await staffLogin(app, 'bob', 'agent', { displayName: 'Bob' });
     boss = await staffLogin(app, 'boss', 'admin');
-  });
+  }, 120000); // the real NLU and three scrypt logins: slow on a busy 2-core machine
   afterAll(() => app.close(1000));
 
   it('refuses customers (401) and agents on admin routes (403)', async () => {

@@ -43,7 +43,7 @@ describe('metrics routes', () => {
       containmentRate: 0.6,
       handoffRate: 0.2,
       handoffReasons: { angry: 1 },
-      fallbackRate: 0.2222,
+      fallbackRate: 0.1111,
       p50Ms: 250,
       p99Ms: 700,
       topIntents: expect.arrayContaining([{ intent: 'recommendation', count: 3 }]),

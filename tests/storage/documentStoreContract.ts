@@ -93,6 +93,51 @@ export function documentStoreContract(makeStore: () => Promise<DocumentStore>, c
     expect(after.qty).toBeLessThan(10); // the document as it is after the update
   });
 
+  // the satisfaction records and the audit log do this: a Date field in a sparse index, some of it set later by $set
+  it('finds documents by a Date range through a sparse index, also when the field was set later', async () => {
+    const name = `contract_dates_${process.pid}_${n}`;
+    await store.ensureIndex(name, { fields: { answeredAt: 1 }, sparse: true });
+    const c = store.collection<Item & { answeredAt?: Date }>(name);
+    await c.insertOne({ _id: 'early', name: 'x', qty: 0, answeredAt: new Date('2026-01-02T00:00:00Z') });
+    await c.insertOne({ _id: 'open', name: 'x', qty: 0 });
+    await c.insertOne({ _id: 'late', name: 'x', qty: 0 });
+    await c.updateOne({ _id: 'late' }, { $set: { answeredAt: new Date('2026-01-05T00:00:00Z') } });
+    const found = await c.find({ answeredAt: { $gte: new Date('2026-01-01T00:00:00Z'), $lt: new Date('2026-02-01T00:00:00Z') } });
+    expect(found.map((d) => d._id).sort()).toEqual(['early', 'late']);
+    expect(await c.count({ answeredAt: { $gte: new Date('2026-01-04T00:00:00Z') } })).toBe(1);
+  });
+
+  // storage/jobs.ts claims work this way: a range on a sparse-indexed number, then $unset drops the row from it
+  it('findOneAndUpdate claims: concurrent claimers over a sparse index range get each document once', async () => {
+    const name = `contract_${process.pid}_${n}`;
+    await store.ensureIndex(name, { fields: { due: 1 }, sparse: true });
+    const c = store.collection<Item & { due?: number }>(name);
+    const due = Date.parse('2026-01-01T00:00:00Z');
+    await c.insertMany(Array.from({ length: 20 }, (_, i) => ({ _id: `j${i}`, name: 'job', qty: 0, due })));
+    await c.insertOne({ _id: 'later', name: 'job', qty: 0, due: Date.parse('2026-02-01T00:00:00Z') });
+    await c.insertOne({ _id: 'idle', name: 'job', qty: 0 });
+    const now = Date.parse('2026-01-15T00:00:00Z');
+    const claimOne = () => c.findOneAndUpdate({ due: { $lte: now }, name: { $in: ['job'] } }, { $unset: { due: '' }, $inc: { qty: 1 } });
+    const claimed = await Promise.all(Array.from({ length: 30 }, claimOne));
+    const ids = claimed.filter((x) => x !== null).map((x) => x!._id);
+    expect(new Set(ids).size).toBe(20);
+    expect(ids).toHaveLength(20);
+    expect(await claimOne()).toBeNull();
+    expect(await c.count({ qty: 1 })).toBe(20);
+    expect((await c.findOne({ _id: 'later' }))?.qty).toBe(0);
+  });
+
+  it('enforces a unique index over two fields (the pair, not each field)', async () => {
+    const name = `contract_${process.pid}_${n}`;
+    await store.ensureIndex(name, { fields: { name: 1, qty: 1 }, unique: true });
+    const c = coll();
+    await c.insertOne({ _id: '1', name: 'campaign-a', qty: 1 });
+    await c.insertOne({ _id: '2', name: 'campaign-a', qty: 2 });
+    await c.insertOne({ _id: '3', name: 'campaign-b', qty: 1 });
+    await expect(c.insertOne({ _id: '4', name: 'campaign-a', qty: 1 })).rejects.toBeInstanceOf(DuplicateKeyError);
+    expect(await c.count({})).toBe(3);
+  });
+
   it('keeps Dates and deletes one or many', async () => {
     const c = coll();
     const at = new Date('2026-01-02T03:04:05Z');

@@ -37,7 +37,7 @@ function earlierWeek(now: number) {
       turn(0, 'recommendation', { funnel: ['recommendationsShown'] });
       turn(1, 'product_info', k % 2 === 0 ? { funnel: ['cardClicks'] } : {});
       if (k === 0) turn(2, 'complaint', { handoffReason: REASONS[d % REASONS.length] });
-      else if (k === 2) turn(2, 'other', { confidence: 0.3 });
+      else if (k === 2) turn(2, 'other', { confidence: 0.3, fallback: true });
       else turn(2, 'place_order', { funnel: k % 3 === 1 ? ['cartLinks', 'offersClaimed'] : ['cartLinks', 'giftsClaimed'] });
     }
   }

@@ -70,7 +70,7 @@
       tile('消息轮次', count(m.turns), null, 'turns'),
       tile('机器人自助解决率', percent(m.containmentRate), '全程未转人工的会话', 'containmentRate'),
       tile('转人工率', percent(m.handoffRate), count(m.handoffs) + ' 次转人工', 'handoffRate'),
-      tile('未理解率', percent(m.fallbackRate), count(m.fallbackTurns) + ' 轮未识别或低置信', 'fallbackRate'),
+      tile('未理解率', percent(m.fallbackRate), count(m.fallbackTurns) + ' 轮答以“没太明白”', 'fallbackRate'),
       tile('响应延迟 p50 / p99', ms(m.p50Ms) + ' / ' + ms(m.p99Ms), null, 'latency'),
       tile('优惠券核销率', percent(coupons.rate), count(coupons.redeemed) + ' / ' + count(coupons.issued) + ' 张', 'couponRedemption'),
       tile('满意度 CSAT', csat.average === null || csat.average === undefined ? '—' : csat.average.toFixed(2) + ' / 5', count(csat.responses) + ' 份评价', 'csat'),
@@ -175,6 +175,7 @@
     status.textContent = '加载中…';
     status.className = 'dash-status';
     document.body.classList.add('dash-loading');
+    if (window.DashCampaigns) window.DashCampaigns.load(); // the campaigns panel (campaigns.js)
     return Staff.api('GET', '/api/admin/metrics?' + query())
       .then(function (m) {
         renderTiles(m);

@@ -74,6 +74,10 @@ describe('delivery to the channel the customer used last', () => {
     await wechat.waitForSends(before + 1);
     expect(wechat.sends[before].body).toEqual({ touser: 'openid-deliv', msgtype: 'text', text: { content: '客服小美已接入' } });
 
+    // WeChat refuses the send (45047: too many messages): the agent is told it did not arrive, not that it did
+    wechat.refuseNextSends(45047);
+    expect(await app.delivery.deliver(customerId, { text: '请稍等', kind: 'agent' })).toEqual({ channelId: 'wechat', delivered: false, reason: 'channel_error' });
+
     // the same customer two days later: WeChat no longer lets the account write first
     const later = new ChannelDelivery({
       channels: app.channels,

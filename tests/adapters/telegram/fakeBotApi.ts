@@ -15,6 +15,8 @@ export interface FakeBotApi {
   url: string;
   calls: BotApiCall[];
   of(method: string): BotApiCall[];
+  /** the next N sends answer 429 Too Many Requests with this retry_after (seconds), as flood control does */
+  floodNext(count: number, retryAfter: number): void;
   waitFor(predicate: (calls: BotApiCall[]) => boolean, timeoutMs?: number): Promise<BotApiCall[]>;
   close(): Promise<void>;
 }
@@ -33,10 +35,12 @@ function violation(method: string, p: any): string | undefined {
 
 export async function startFakeBotApi(token: string): Promise<FakeBotApi> {
   let messageId = 100;
+  let flood = { count: 0, retryAfter: 0 };
   const fake: FakeBotApi = {
     url: '',
     calls: [],
     of: (method) => fake.calls.filter((c) => c.method === method),
+    floodNext: (count, retryAfter) => (flood = { count, retryAfter }),
     async waitFor(predicate, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(fake.calls)) {
@@ -67,6 +71,10 @@ export async function startFakeBotApi(token: string): Promise<FakeBotApi> {
       const method = match[2];
       const problem = violation(method, params);
       if (problem) return answer(400, { ok: false, error_code: 400, description: problem });
+      if (flood.count > 0 && method !== 'answerCallbackQuery') {
+        flood.count--;
+        return answer(429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${flood.retryAfter}`, parameters: { retry_after: flood.retryAfter } });
+      }
       fake.calls.push({ method, params });
       if (method === 'answerCallbackQuery') return answer(200, { ok: true, result: true });
       return answer(200, { ok: true, result: { message_id: ++messageId, chat: { id: params.chat_id }, date: 1700000000 } });

@@ -78,7 +78,7 @@ describe('botframework-directlinejs against our Direct Line endpoint', () => {
       const greeting = await stream.waitFor((a) => a.from.id === 'bot');
       expect(greeting.text).toMatch(/您好/);
       // delivered over the WebSocket stream, not by polling
-      expect(server.channel.conversations.get(generated.conversationId)?.subscribers.size).toBe(1);
+      expect(server.channel.conversations.subscriberCount(generated.conversationId)).toBe(1);
       await post(dl, { type: 'message', from: { id: 'someone-else' }, text: '想买口红' });
       const card = await stream.waitFor((a) => a.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.hero');
       expect(card.attachments![0].content.title).toBe('玫瑰丝绒哑光唇膏 #520');

@@ -108,7 +108,8 @@ export async function startWebChatServer(env: WebChatServerEnv = {}): Promise<We
     },
   });
   const server = createServer({ store, logger: silentLogger() });
-  const channel = registerWebChannel(server, {
+  const channel = await registerWebChannel(server, {
+    store,
     DIRECTLINE_SECRET: TEST_SECRET,
     DIRECTLINE_TOKEN_TTL_SECONDS: env.ttlSeconds ?? 1800,
     DIRECTLINE_MAX_BODY_BYTES: 64 * 1024,

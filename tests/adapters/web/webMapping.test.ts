@@ -1,6 +1,7 @@
 /** The web chat's pure parts: inbound mapping, outbound limits, tokens, the conversation log. */
 import { render, TokenService, toActivity } from '../../../adapters/web';
 import { ConversationStore } from '../../../adapters/web/conversationStore';
+import { EmbeddedStore } from '../../../storage';
 import { MAX_SUGGESTED_ACTIONS } from '../../../adapters/web/render';
 
 describe('toActivity (Direct Line → bot)', () => {
@@ -88,24 +89,28 @@ describe('TokenService', () => {
 });
 
 describe('ConversationStore', () => {
-  it('numbers activities by watermark and keeps only the newest per conversation', () => {
-    const store = new ConversationStore({ maxConversations: 10, maxActivitiesPerConversation: 3 });
-    const c = store.create('u');
-    for (let i = 1; i <= 5; i++) store.append(c, { type: 'message', text: `m${i}` });
-    expect(store.since(c, 0)).toEqual({ activities: [expect.objectContaining({ text: 'm3' }), expect.objectContaining({ text: 'm4' }), expect.objectContaining({ text: 'm5' })], watermark: '5' });
-    expect(store.since(c, 4).activities.map((a) => a.text)).toEqual(['m5']);
+  it('numbers activities by watermark and keeps only the newest per conversation', async () => {
+    const store = new ConversationStore(new EmbeddedStore(null), { maxConversations: 10, maxActivitiesPerConversation: 3 });
+    const c = await store.create('u');
+    for (let i = 1; i <= 5; i++) await store.append(c, { type: 'message', text: `m${i}` });
+    expect(await store.since(c, 0)).toEqual({ activities: [expect.objectContaining({ text: 'm3' }), expect.objectContaining({ text: 'm4' }), expect.objectContaining({ text: 'm5' })], watermark: '5' });
+    expect((await store.since(c, 4)).activities.map((a) => a.text)).toEqual(['m5']);
   });
 
-  it('drops the least recently used conversation beyond the cap and ends its streams', () => {
-    const store = new ConversationStore({ maxConversations: 2 });
-    const a = store.create();
-    const b = store.create();
+  it('drops the least recently used conversation beyond the cap and ends its streams', async () => {
+    let clock = Date.now();
+    const store = new ConversationStore(new EmbeddedStore(null), { maxConversations: 2, now: () => clock });
+    const a = await store.create();
+    clock += 60_000;
+    const b = await store.create();
     let ended = false;
-    store.subscribe(b, { deliver: () => undefined, end: () => (ended = true) });
-    store.get(a.id); // a is now the most recently used
-    store.create();
-    expect(store.get(b.id)).toBeUndefined();
-    expect(store.get(a.id)).toBeDefined();
+    const unsubscribe = store.subscribe(b, { deliver: () => undefined, end: () => (ended = true) }, 0);
+    clock += 120_000;
+    await store.get(a.id); // a is now the most recently used
+    await store.create();
+    expect(await store.get(b.id)).toBeUndefined();
+    expect(await store.get(a.id)).toBeDefined();
     expect(ended).toBe(true);
+    unsubscribe();
   });
 });

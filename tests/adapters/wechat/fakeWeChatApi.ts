@@ -17,6 +17,10 @@ export interface FakeWeChatApi {
   sends: CustomSend[];
   /** the next N sends answer errcode 40001 (token invalid), as WeChat does after a token is reissued elsewhere */
   rejectNextSendsWithInvalidToken(count: number): void;
+  /** template messages (/cgi-bin/message/template/send) received */
+  templates: CustomSend[];
+  /** the next N customer-service sends answer this errcode (45015: 48 hours passed; 45047: too many messages) */
+  refuseNextSends(errcode: number, count?: number): void;
   waitForSends(count: number, timeoutMs?: number): Promise<CustomSend[]>;
   close(): Promise<void>;
 }
@@ -24,11 +28,14 @@ export interface FakeWeChatApi {
 export async function startFakeWeChatApi(appId: string, appSecret: string): Promise<FakeWeChatApi> {
   const live = new Set<string>();
   let rejecting = 0;
+  let refusing = { errcode: 0, count: 0 };
   const fake: FakeWeChatApi = {
     url: '',
     tokenRequests: 0,
     sends: [],
     rejectNextSendsWithInvalidToken: (count) => (rejecting = count),
+    templates: [],
+    refuseNextSends: (errcode, count = 1) => (refusing = { errcode, count }),
     async waitForSends(count, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (fake.sends.length < count) {
@@ -77,8 +84,27 @@ export async function startFakeWeChatApi(appId: string, appSecret: string): Prom
           ((body.msgtype === 'text' && typeof body.text?.content === 'string' && Buffer.byteLength(body.text.content) <= 2048) ||
             (body.msgtype === 'news' && Array.isArray(body.news?.articles) && body.news.articles.length === 1));
         if (!wellFormed) return answer(res, { errcode: 47001, errmsg: 'data format error' });
+        if (refusing.count > 0) {
+          refusing.count--;
+          return answer(res, { errcode: refusing.errcode, errmsg: refusing.errcode === 45015 ? 'response out of time limit or subscription is canceled' : 'out of response count limit' });
+        }
         fake.sends.push({ accessToken: token, body });
         return answer(res, { errcode: 0, errmsg: 'ok' });
+      }
+      if (req.method === 'POST' && url.pathname === '/cgi-bin/message/template/send') {
+        const token = url.searchParams.get('access_token') ?? '';
+        if (!live.has(token)) return answer(res, { errcode: 40001, errmsg: 'invalid credential' });
+        let body: any;
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return answer(res, { errcode: 47001, errmsg: 'data format error' });
+        }
+        if (typeof body.touser !== 'string' || typeof body.template_id !== 'string' || typeof body.data !== 'object' || body.data === null) {
+          return answer(res, { errcode: 47001, errmsg: 'data format error' });
+        }
+        fake.templates.push({ accessToken: token, body });
+        return answer(res, { errcode: 0, errmsg: 'ok', msgid: 200228332 + fake.templates.length });
       }
       res.writeHead(404);
       res.end();

@@ -20,7 +20,7 @@ describe('MetricsService over a seeded day', () => {
     await store.ensureIndex('csat', { fields: { answeredAt: 1 }, sparse: true });
     await seedMetrics(store);
     const sources = new StoreMetricsSources(store, { review: 'nluReview', coupons: 'coupons', csat: 'csat', handoffs: 'handoffs' });
-    metrics = new MetricsService(store, sources, { fallbackConfidence: 0.4, flush: async () => void flushed++ });
+    metrics = new MetricsService(store, sources, { flush: async () => void flushed++ });
   });
 
   afterAll(() => store.close());
@@ -38,8 +38,8 @@ describe('MetricsService over a seeded day', () => {
       handoffs: 1,
       handoffRate: 0.2,
       handoffReasons: { angry: 1 },
-      fallbackTurns: 2, // "other", and confidence 0.3 < 0.4
-      fallbackRate: 0.2222, // of 9 recognized turns (the gate's turn has no intent)
+      fallbackTurns: 1, // the turn the bot marked; the low-confidence complaint was understood
+      fallbackRate: 0.1111, // of 9 recognized turns (the gate's turn has no intent)
       p50Ms: 250,
       p99Ms: 700,
       funnel: { recommendationsShown: 2, cardClicks: 1, cartLinks: 1, offersClaimed: 1, giftsClaimed: 1 },
@@ -74,7 +74,7 @@ describe('MetricsService over a seeded day', () => {
       conversations: 4,
       containmentRate: 0.75,
       handoffRate: 0.25,
-      fallbackRate: 0.2857, // 2 of 7
+      fallbackRate: 0.1429, // 1 of 7
       p50Ms: 250,
       p99Ms: 500,
       funnel: { recommendationsShown: 2, cardClicks: 1, cartLinks: 1, offersClaimed: 0, giftsClaimed: 0 },
@@ -88,7 +88,7 @@ describe('MetricsService over a seeded day', () => {
     expect(day.bucket).toBe('hour');
     expect(day.series).toHaveLength(24);
     expect(day.series[1]).toEqual({ start: '2025-05-01T01:00:00.000Z', turns: 3, conversations: 1, handoffs: 0, fallbacks: 0 });
-    expect(day.series[3]).toEqual({ start: '2025-05-01T03:00:00.000Z', turns: 2, conversations: 1, handoffs: 1, fallbacks: 2 });
+    expect(day.series[3]).toEqual({ start: '2025-05-01T03:00:00.000Z', turns: 2, conversations: 1, handoffs: 1, fallbacks: 1 });
     expect(day.series[5]).toMatchObject({ turns: 2, conversations: 2 });
 
     // Beijing days (UTC+8): 2025-04-28 00:00+08:00 … 2025-05-03 00:00+08:00
@@ -108,7 +108,7 @@ describe('MetricsService over a seeded day', () => {
   });
 
   it('says when the range held more events than it reads', async () => {
-    const capped = new MetricsService(store, new StoreMetricsSources(store, { review: 'nluReview', coupons: 'coupons', csat: 'csat', handoffs: 'handoffs' }), { fallbackConfidence: 0.4, maxEvents: 4 });
+    const capped = new MetricsService(store, new StoreMetricsSources(store, { review: 'nluReview', coupons: 'coupons', csat: 'csat', handoffs: 'handoffs' }), { maxEvents: 4 });
     const m = await capped.compute(RANGE);
     expect(m.truncated).toBe(true);
     expect(m.turns).toBe(4);
@@ -131,7 +131,7 @@ describe('metric definitions', () => {
         { ...base, at: new Date('2025-01-01T00:30:00Z') },
         { ...base, at: new Date('2025-01-01T01:00:01Z') },
       ],
-      { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2025-01-02T00:00:00Z'), fallbackConfidence: 0.4 },
+      { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2025-01-02T00:00:00Z') },
     );
     expect(m.funnel.cartLinks).toBe(1);
     expect(m.conversations).toBe(2);
@@ -144,9 +144,12 @@ describe('metric definitions', () => {
         { ...base, intent: 'product_info', confidence: 0.9, fallback: true },
         { ...base, intent: 'product_info', confidence: 0.9 },
       ],
-      { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2025-01-02T00:00:00Z'), fallbackConfidence: 0.4 },
+      { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2025-01-02T00:00:00Z') },
     );
     expect(m.fallbackTurns).toBe(1);
     expect(m.fallbackRate).toBe(0.5);
+    // an unsure intent that the bot handled (a prompt's answer such as "油皮") is not a fallback
+    const unsure = aggregateTurns([{ ...base, intent: 'other', confidence: 0.1 }], { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2025-01-02T00:00:00Z') });
+    expect(unsure.fallbackTurns).toBe(0);
   });
 });

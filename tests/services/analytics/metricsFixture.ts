@@ -25,8 +25,9 @@ export async function seedMetrics(store: DocumentStore): Promise<void> {
     ev('c_A', 'app', at('01:00'), 100, { intent: 'greeting', confidence: 0.9 }),
     ev('c_A', 'app', at('01:10'), 200, { intent: 'recommendation', confidence: 0.8, funnel: ['recommendationsShown'] }),
     ev('c_A', 'app', at('01:20'), 300, { intent: 'product_info', confidence: 0.7, funnel: ['cardClicks', 'cartLinks'] }),
-    // 100 minutes later: conversation 2, a fallback ("other") then a low-confidence angry turn handed off
-    ev('c_A', 'app', at('03:00'), 400, { intent: 'other', confidence: 0.9 }),
+    // 100 minutes later: conversation 2, a turn the bot did not understand, then a low-confidence angry turn
+    // handed off (low confidence alone is not a fallback: the bot understood it)
+    ev('c_A', 'app', at('03:00'), 400, { intent: 'other', confidence: 0.9, fallback: true }),
     ev('c_A', 'app', at('03:05'), 500, { intent: 'complaint', confidence: 0.3, handoffReason: 'angry' }),
     // customer B (webchat): one conversation, one turn held by the handoff gate (a human was involved)
     ev('c_B', 'webchat', at('02:00'), 600, { intent: 'promotion', confidence: 0.9, funnel: ['offersClaimed'] }),
