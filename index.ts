@@ -189,7 +189,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // wrong admin tokens: per-address throttle on every /api/admin/* route (429 + Retry-After); staff sessions are not guesses
   const adminFailures = { failures: new FailureThrottle(store), maxFailures: config.ADMIN_MAX_FAILURES, trustProxy: config.ADMIN_TRUST_PROXY };
   registerAdminThrottle(server, { adminToken: config.ADMIN_TOKEN, logger, ...adminFailures, hasStaffSession: (req) => staffAuth.hasSession(req) });
-  registerStaffRoutes(server, { auth: staffAuth, failures: adminFailures.failures, maxLoginFailures: config.STAFF_LOGIN_MAX_FAILURES, trustProxy: config.ADMIN_TRUST_PROXY, logger });
+  registerStaffRoutes(server, {
+    ...{ auth: staffAuth, failures: adminFailures.failures, maxLoginFailures: config.STAFF_LOGIN_MAX_FAILURES, trustProxy: config.ADMIN_TRUST_PROXY, logger },
+    // the desk is built further down; logouts only happen once the app serves requests
+    onLogout: async (username) => void (await agentDesk.assignment?.setOnline(username, false)),
+  });
   // [metrics] GET /api/admin/metrics (dashboard; admin session or token) and GET /metrics (Prometheus)
   const metricsSources = new StoreMetricsSources(store, { review: NLU_REVIEW_COLLECTION, coupons: COUPONS, csat: CSAT_COLLECTION, handoffs: HANDOFFS_COLLECTION });
   const metrics = new MetricsService(store, metricsSources, { flush: () => events.flush() });
@@ -253,6 +257,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     alerts: alertSubscribers(new AlertSubscriptions(store)),
   });
   campaigns.register(jobs);
+  // a web chat message kept for the next visit counts as sent once the customer has seen it
+  outreach.held.onShown(({ campaignId, customerId, at }) => campaigns.rows.markShown(campaignId, customerId, at).then(() => undefined));
   registerCampaignRoutes(server, { auth: staffAuth, engine: campaigns, jobs, logger });
   jobs.start();
 

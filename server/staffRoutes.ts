@@ -21,6 +21,8 @@ export interface StaffRouteDeps {
   windowMs?: number;
   trustProxy: boolean;
   logger: Logger;
+  /** an agent who logs out stops getting customers assigned (the desk's presence) */
+  onLogout?: (username: string) => Promise<void>;
 }
 
 const MAX_BODY = 8 * 1024;
@@ -95,8 +97,9 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
       const token = cookieValue(req, SESSION_COOKIE);
       // with a live session the CSRF token is required (a foreign page must not log the agent out)
       if (token && (await auth.session(req))) {
-        await auth.require(req, ['agent', 'admin']);
+        const principal = await auth.require(req, ['agent', 'admin']);
         await auth.sessions.end(token);
+        await deps.onLogout?.(principal.username);
       }
       auth.clearSessionCookie(req, res);
       sendJson(res, 200, { loggedOut: true });

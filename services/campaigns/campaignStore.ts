@@ -118,6 +118,18 @@ export class CampaignStore {
     return r.modified === 1;
   }
 
+  /**
+   * A web chat message kept for the next visit was shown: its row (skipped as `webchat_next_visit` when it was
+   * kept) now counts as sent. Only that row state moves, so an erased or re-planned row is left alone.
+   */
+  async markShown(campaignId: string, customerId: string, at: Date): Promise<boolean> {
+    const r = await this.sends.updateOne(
+      { _id: `${campaignId}|${customerId}`, status: 'skipped', reason: 'webchat_next_visit' },
+      { $set: { status: 'sent', sentAt: at, shownAt: at } },
+    );
+    return r.modified === 1;
+  }
+
   /** Puts a row back to wait until `notBefore` (quiet hours, a rate limit). */
   async defer(row: CampaignSendDoc, notBefore: Date, reason: string): Promise<void> {
     await this.sends.updateOne(

@@ -42,11 +42,14 @@ class Pacer {
   async take(lane: string): Promise<void> {
     const rate = this.rates[lane] ?? this.rates.default ?? Infinity;
     if (!Number.isFinite(rate)) return;
-    const b = this.buckets.get(lane) ?? { tokens: rate, at: Date.now() };
+    // the bucket holds a tenth of a second's sends at most and starts with one: a full second's burst on top of
+    // the steady rate let Telegram see twice its limit in the first second of a run
+    const burst = Math.max(1, rate / 10);
+    const b = this.buckets.get(lane) ?? { tokens: 1, at: Date.now() };
     this.buckets.set(lane, b);
     for (;;) {
       const t = Date.now();
-      b.tokens = Math.min(rate, b.tokens + ((t - b.at) / 1000) * rate);
+      b.tokens = Math.min(burst, b.tokens + ((t - b.at) / 1000) * rate);
       b.at = t;
       if (b.tokens >= 1) {
         b.tokens -= 1;

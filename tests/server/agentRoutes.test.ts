@@ -223,4 +223,16 @@ describe('agent desk routes', () => {
     await app.say('rr-5', ANGRY);
     expect(await holderOf('rr-5')).toBeNull();
   });
+
+  it('takes an agent who logs out off the assignment round', async () => {
+    const erin = await staffLogin(app, 'erin', 'agent', { capacity: 3 });
+    expect((await app.post('/api/agent/status', { online: true }, erin)).status).toBe(200);
+    expect((await app.post('/api/agent/logout', {}, erin)).status).toBe(200);
+    // a customer who asks for a human now waits instead of going to erin, who has gone home
+    await app.say('after-erin', ANGRY);
+    const customerId = await customerOf('after-erin');
+    const waiting = (await app.get('/api/agent/queue', boss)).json.items.find((i: { customerId: string }) => i.customerId === customerId);
+    expect(waiting).toMatchObject({ state: 'queued' });
+    expect(waiting.agent ?? null).toBeNull();
+  });
 });

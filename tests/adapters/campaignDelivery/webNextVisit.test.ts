@@ -8,7 +8,7 @@ import { ChannelCampaignDelivery } from '../../../adapters/campaignDelivery';
 import { DEFAULT_QUIET_HOURS } from '../../../services/campaigns/rules';
 import { ConversationReferences } from '../../../services/customers';
 import { silentLogger } from '../../../platform/logger';
-import { RunningApp, startTestApp } from '../../helpers/testApp';
+import { ADMIN_TOKEN, RunningApp, startTestApp } from '../../helpers/testApp';
 import { waitUntil } from '../contract/channelDriver';
 
 const DIRECTLINE_SECRET = 'campaign-web-directline-secret-0123456789';
@@ -65,6 +65,23 @@ describe('web chat: campaign messages at the next visit', () => {
     expect((await visit('camp-web-1')).filter((t) => t.includes('会员日'))).toEqual([]);
     expect(next.filter((t) => t === '会员日：全场满299减50')).toHaveLength(1);
     expect(shown).toEqual([`camp-web-a|${customerId}`]);
+  });
+
+  it('a campaign to a web chat customer reports the message as sent once it was shown at the next visit', async () => {
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    await visit('camp-web-3', '你好');
+    const created = await app.post('/api/admin/campaigns', { name: '会员日', type: 'promotion', audience: { channel: 'webchat' }, message: { zh: '会员日：满299减50', en: 'Member day: 50 off over 299' } }, admin);
+    expect(created.status).toBe(201);
+    const report = async () => (await app.get(`/api/admin/campaigns/${created.json.id}/report`, admin)).json;
+    let kept: any;
+    await waitUntil('the campaign to finish', async () => (kept = await report()).state === 'done');
+    expect(kept.skipped.webchat_next_visit).toBeGreaterThanOrEqual(1);
+    const sentBefore = kept.sent;
+
+    expect((await visit('camp-web-3')).filter((t) => t === '会员日：满299减50')).toHaveLength(1);
+    let after: any;
+    await waitUntil('the shown message to count as sent', async () => (after = await report()).sent === sentBefore + 1);
+    expect(after.skipped.webchat_next_visit ?? 0).toBe(kept.skipped.webchat_next_visit - 1);
   });
 
   it('an opt-out before the visit drops the kept message', async () => {
