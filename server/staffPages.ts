@@ -9,18 +9,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import { HttpError, route } from '../platform/http';
 import type { Logger } from '../platform/logger';
+import { assetCache, CachedAsset, sendAsset } from '../platform/staticAssets';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'application/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 const ASSET_NAME = /^[a-z0-9][a-z0-9_-]*\.(js|css|svg|png)$/i;
 const PAGE_NAME = /^[a-z][a-z0-9-]*$/;
 
@@ -34,12 +27,6 @@ const CSP = [
   "form-action 'self'",
   "base-uri 'none'",
 ].join('; ');
-
-interface Cached {
-  body: Buffer;
-  gzip?: Buffer;
-  type: string;
-}
 
 /** The web/ folder, from source (tsx) and from dist/ alike. */
 export function findWebFolder(start = __dirname): string {
@@ -67,38 +54,12 @@ export interface StaffPagesOptions {
 
 export function registerStaffPages(server: Server, options: StaffPagesOptions): void {
   const web = options.webFolder ?? findWebFolder();
-  const cache = new Map<string, Promise<Cached>>();
   const onError = (err: unknown) => options.logger.error({ err }, 'staff page file failed');
 
-  const load = (file: string) => {
-    let entry = cache.get(file);
-    if (!entry) {
-      entry = (async () => {
-        const body = await fs.promises.readFile(file);
-        const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-        const gzip = /^(text|application\/javascript|image\/svg)/.test(type) && body.length > 1024 ? zlib.gzipSync(body) : undefined;
-        return { body, gzip, type };
-      })();
-      entry.catch(() => cache.delete(file));
-      cache.set(file, entry);
-    }
-    return entry;
-  };
-
-  const send = (req: Request, res: Response, file: Cached, cacheControl: string) => {
-    const gzip = file.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    const body = gzip ? file.gzip! : file.body;
-    res.writeHead(200, {
-      'Content-Type': file.type,
-      'Content-Length': body.length,
-      'Cache-Control': cacheControl,
-      'X-Content-Type-Options': 'nosniff',
-      Vary: 'Accept-Encoding',
-      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-      ...(file.type.startsWith('text/html') ? { 'Content-Security-Policy': CSP, 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' } : {}),
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  };
+  const cached = assetCache();
+  const load = (file: string) => cached(file, file);
+  const send = (req: Request, res: Response, file: CachedAsset, cacheControl: string) =>
+    sendAsset(req, res, file, cacheControl, { 'Content-Security-Policy': CSP, 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' });
 
   /** a flat file name inside one folder, or 404: no path can leave the folder */
   const assetIn = (folder: string, name: string): string => {

@@ -5,19 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import { HttpError, route } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
+import { assetCache, CachedAsset, sendAsset } from '../../platform/staticAssets';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'application/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
 const ASSET_NAME = /^[a-z0-9][a-z0-9_-]*\.(js|css|svg|png|ico)$/i;
 
 // Web Chat builds its styles at run time (inline <style>) and renders bot-supplied card images from anywhere
@@ -30,12 +22,6 @@ const CSP = [
   "connect-src 'self' ws: wss:",
   "frame-ancestors 'self'",
 ].join('; ');
-
-interface Cached {
-  body: Buffer;
-  gzip?: Buffer;
-  type: string;
-}
 
 /** Finds the folder holding web/chat/index.html, from source (tsx) and from dist/ alike. */
 export function findWebRoot(start = __dirname): string {
@@ -66,39 +52,10 @@ export interface StaticOptions {
 
 export function registerStaticFiles(server: Server, options: StaticOptions): void {
   const webRoot = options.webRoot ?? findWebRoot();
-  const cache = new Map<string, Promise<Cached>>();
 
-  const load = (key: string, file: string, transform?: (text: string) => string) => {
-    let entry = cache.get(key);
-    if (!entry) {
-      entry = (async () => {
-        let body = await fs.promises.readFile(file);
-        if (transform) body = Buffer.from(transform(body.toString('utf8')));
-        const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-        const compressible = /^(text|application\/javascript|image\/svg)/.test(type);
-        const gzip = compressible && body.length > 1024 ? await new Promise<Buffer>((ok, fail) => zlib.gzip(body, (e, out) => (e ? fail(e) : ok(out)))) : undefined;
-        return { body, gzip, type };
-      })();
-      entry.catch(() => cache.delete(key));
-      cache.set(key, entry);
-    }
-    return entry;
-  };
-
-  const send = (req: Request, res: Response, file: Cached, cacheControl: string) => {
-    const gzip = file.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    const body = gzip ? file.gzip! : file.body;
-    res.writeHead(200, {
-      'Content-Type': file.type,
-      'Content-Length': body.length,
-      'Cache-Control': cacheControl,
-      'X-Content-Type-Options': 'nosniff',
-      Vary: 'Accept-Encoding',
-      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-      ...(file.type.startsWith('text/html') ? { 'Content-Security-Policy': CSP, 'Referrer-Policy': 'same-origin' } : {}),
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  };
+  const load = assetCache();
+  const send = (req: Request, res: Response, file: CachedAsset, cacheControl: string) =>
+    sendAsset(req, res, file, cacheControl, { 'Content-Security-Policy': CSP, 'Referrer-Policy': 'same-origin' });
 
   const onError = (err: unknown) => options.logger.error({ err }, 'web chat static file failed');
   const title = escapeHtml(options.title);
