@@ -22,6 +22,7 @@ import { throttleConfigSchema } from './services/throttle/config';
 import { staffConfigSchema } from './services/staff/config';
 import { metricsConfigSchema } from './services/analytics/metricsConfig';
 import { campaignRulesConfigSchema } from './services/campaigns/rules/config'; // [R13]
+import { visionConfigSchema } from './services/vision/config'; // [pictures]
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -44,13 +45,18 @@ export const baseConfigSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.string().url().optional()),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** [voice] speech to text (OpenAI-compatible /audio/transcriptions): voice the channel did not recognise itself */
+  TRANSCRIPTION_MODEL: z.string().min(1).default('whisper-1'),
+  /** a private transcription endpoint (its own key, TRANSCRIPTION_API_KEY); unset → OPENAI_BASE_URL's */
+  TRANSCRIPTION_BASE_URL: optionalString.pipe(z.string().url().optional()),
+  TRANSCRIPTION_API_KEY: optionalString,
   /** The shop's add-to-cart page; the bot links to `<SHOP_CART_URL>?add=<productId>`. */
   SHOP_CART_URL: z.string().url().default('https://shop.example/cart'),
   /** How long a turn may wait for the customer's lock before giving up (ms). */
   TURN_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
 });
 
-export const configSchema = baseConfigSchema.merge(nluConfigSchema).merge(knowledgeConfigSchema).merge(channelConfigSchema).merge(storageConfigSchema).merge(throttleConfigSchema).merge(staffConfigSchema).merge(metricsConfigSchema).merge(campaignRulesConfigSchema);
+export const configSchema = baseConfigSchema.merge(nluConfigSchema).merge(knowledgeConfigSchema).merge(channelConfigSchema).merge(storageConfigSchema).merge(throttleConfigSchema).merge(staffConfigSchema).merge(metricsConfigSchema).merge(campaignRulesConfigSchema).merge(visionConfigSchema);
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -74,6 +80,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile: string
       parsed.error.issues.map((issue) => ({ key: issue.path.join('.') || '(root)', message: issue.message })),
     );
   }
+  const pairIssues =
+    parsed.data.TRANSCRIPTION_BASE_URL && !parsed.data.TRANSCRIPTION_API_KEY
+      ? [{ key: 'TRANSCRIPTION_API_KEY', message: 'required when TRANSCRIPTION_BASE_URL is set (the OpenAI key is never sent to another host)' }]
+      : [];
+  if (pairIssues.length > 0) throw new ConfigError(pairIssues);
   const productionIssues = PRODUCTION_CHECKS.flatMap((check) => check(parsed.data));
   if (productionIssues.length > 0) throw new ConfigError(productionIssues);
   return parsed.data;

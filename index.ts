@@ -16,6 +16,11 @@ import { registerBotFrameworkChannel } from './adapters/botframework';
 import type { BotFrameworkAdapter } from './adapters/botframework/botFrameworkAdapter';
 import { registerTelegramChannel, TelegramChannel, telegramSettings } from './adapters/telegram';
 import { registerWeChatChannel, WeChatChannel, wechatSettings } from './adapters/wechat';
+import { MiniProgramChannel, MINIPROGRAM_CHANNEL_ID, miniProgramSettings, registerMiniProgramChannel } from './adapters/miniprogram'; // [miniprogram]
+import { registerVoiceChannel, VoiceChannel, voiceSettings } from './adapters/voice'; // [voice]
+import { LiveChannel, liveSettings, registerLiveChannel } from './adapters/live'; // [live]
+import { registerLiveAdminRoutes } from './server/liveAdminRoutes'; // [live]
+import { PrivateMessages } from './services/live'; // [live]
 import { registerWebChannel, WebChannel } from './adapters/web';
 import { createBot, CustomerServiceBot } from './bots';
 import { createCustomerState, createDialogs } from './dialogs';
@@ -52,6 +57,8 @@ import { createAgentDesk, faqSuggestions, lastChannelOf, staffRoster } from './s
 import type { CustomerProfile } from './services/customers/profile'; // [D]
 import { registerProductImages } from './server/productImages'; // [C]
 import { createServices } from './services';
+import { OcrService, ocrSettings } from './services/vision'; // [pictures]
+import { PictureMiddleware } from './bots/pictureMiddleware'; // [pictures]
 import { ChannelCampaignDelivery } from './adapters/campaignDelivery'; // [R13]
 import { CampaignCustomerRecords } from './services/campaigns/customerRecords';
 import { showingKeptMessages } from './adapters/web/nextVisit'; // [R13]
@@ -62,9 +69,10 @@ import { alertSubscribers, CampaignDelivery, CampaignEngine, profilesFromBotStat
 import { AlertSubscriptions } from './services/campaigns/rules'; // [campaigns]
 import { registerCampaignRoutes } from './server/campaignRoutes'; // [campaigns]
 import { JobRunner } from './storage/jobs'; // [campaigns]
-import type { CustomerDirectory } from './services/customers';
+import { type CustomerDirectory, VerifiedIdentities } from './services/customers';
 import type { TurnEventRecorder } from './services/analytics/turnEvents';
 import { createLogger, Logger } from './platform/logger';
+import { Transcriber, transcriptionSettings } from './platform/transcription'; // [voice-text]
 import { createStore, DocumentBotStorage, DocumentStore } from './storage';
 import { privateStore } from './storage/encryption';
 
@@ -74,6 +82,8 @@ export interface App {
   store: DocumentStore;
   bot: CustomerServiceBot;
   directory: CustomerDirectory;
+  /** [identity] what verified routes use to join a customer's channels by unionid or phone */
+  verified: VerifiedIdentities;
   events: TurnEventRecorder;
   logger: Logger;
   /** the channels served, each with its adapter: what proactive messages (agent replies, campaigns) go through */
@@ -102,6 +112,9 @@ export interface Channels {
   /** present when configured */
   wechat?: WeChatChannel;
   telegram?: TelegramChannel;
+  miniprogram?: MiniProgramChannel; // [miniprogram]
+  voice?: VoiceChannel; // [voice]
+  live?: LiveChannel; // [live]
 }
 
 export interface BuildOptions {
@@ -139,6 +152,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     demoData: config.DEMO_DATA,
   });
   const { directory, handoffs, tickets, events } = services;
+  // [identity] unionids and platform-verified phone numbers join a customer's channels (verified routes only)
+  const verified = new VerifiedIdentities(directory, (text) => store.cipher.lookupHash(`proof:${text}`));
 
   // [dialogs] every business area, MainDialog over them, the handoff gate
   const state = createCustomerState(store, directory);
@@ -154,7 +169,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const outreach = await createOutreachStores(store);
   directory.onMerge((survivor, merged) => outreach.optOuts.move(survivor, merged)); // [R13] an opt-out holds for the merged person
   const subscriptionCommands = new SubscriptionCommands({ optOuts: outreach.optOuts, alerts: outreach.alerts, knowledge, guide: state.createProperty<GuideState>(GUIDE_STATE_PROPERTY), dialogState: state.createProperty('dialogState') });
-  const bot = createBot({ services, state, recognizer, dialog: dialogs.dialog, logger, handoffGate: dialogs.gate, linkCodes: services.linkCodes, nluCorrections, analytics: segments.observing(prometheus.observing(events)), conversationLog: services.conversationLog, csatCapture: new CsatCapture(services.csat), subscriptionCommands });
+  // [pictures] order screenshots, labels and complaint photos, read offline by OCR in a worker thread (started on the first picture)
+  const ocr = new OcrService(ocrSettings(config), logger);
+  const pictures = new PictureMiddleware({ reader: ocr, knowledge, tickets, dialogState: state.createProperty('dialogState'), logger });
+  const bot = createBot({ services, state, recognizer, dialog: dialogs.dialog, logger, handoffGate: dialogs.gate, linkCodes: services.linkCodes, nluCorrections, analytics: segments.observing(prometheus.observing(events)), conversationLog: services.conversationLog, csatCapture: new CsatCapture(services.csat), subscriptionCommands, pictures });
 
   // adapters and server
   const server = createServer({ store, logger });
@@ -181,6 +199,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     botState: new DocumentBotStorage(store),
     stateKey: customerStateKey,
     campaigns: new CampaignCustomerRecords(store, segments),
+    live: new PrivateMessages(store), // [live] viewers' private follow-ups in the live room
   };
   // [staff] agent and admin accounts, cookie sessions (+ CSRF) or the admin token; login throttled per address+username
   await Promise.all([StaffAccounts.ensureIndexes(store), StaffSessions.ensureIndexes(store)]);
@@ -208,20 +227,33 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // [channels] further channels register their routes here, each only when its config is present
   // webhook channels store what they acknowledge (durable inbox); startInbox below resumes what a killed
   // process acknowledged but never finished, now and every few seconds
+  // [voice-text] WeChat voice (OA, Mini Program) WeChat did not recognise: transcribed when a key is configured
+  const transcription = transcriptionSettings(config);
+  const transcriber = transcription && new Transcriber(transcription);
   const wechatConfig = wechatSettings(config);
-  const wechat = wechatConfig && registerWeChatChannel(server, { ...wechatConfig, store, logger, bot, production: config.NODE_ENV === 'production' });
+  const wechat = wechatConfig && registerWeChatChannel(server, { ...wechatConfig, store, logger, bot, production: config.NODE_ENV === 'production', transcriber, verified });
   const telegramConfig = telegramSettings(config);
   const telegram = telegramConfig && registerTelegramChannel(server, { ...telegramConfig, store, logger, bot });
-  const inboxes = [wechat, telegram].filter((c): c is WeChatChannel | TelegramChannel => Boolean(c));
+  // [miniprogram] customer service in the Mini Program; a shared product page reads as the product, popup consents count for campaigns
+  const miniProgramConfig = miniProgramSettings(config); // [miniprogram]
+  const miniprogram = miniProgramConfig && registerMiniProgramChannel(server, { ...miniProgramConfig, store, logger, bot, verified, transcriber, production: config.NODE_ENV === 'production', productNames: (id) => knowledge.getProduct(id)?.title, grantConsent: async (openid, templateId) => outreach.consents.grant(await directory.resolve({ channelId: MINIPROGRAM_CHANNEL_ID, userId: openid }), templateId) }); // [miniprogram]
+  // [voice] phone calls through Twilio; the caller's number (hashed) is the user id and proves their phone
+  const voiceConfig = voiceSettings(config); // [voice]
+  const voice = voiceConfig && registerVoiceChannel(server, { ...voiceConfig, store, logger, bot, verified, keyedHash: (text) => store.cipher.lookupHash(text) }); // [voice]
+  // [live] live-stream room: similar questions answered once in public, private matters as turns in the viewer's own session
+  const liveConfig = liveSettings(config); // [live]
+  const live = liveConfig && (await registerLiveChannel(server, { ...liveConfig, store, logger, bot, classify: async (text) => (nlu ? nlu.local.recognizeSync(text) : recognizer.recognize(text)), knowledge, promotions: services.promotions, directory, linkCodes: services.linkCodes, outbox: privacy.live, cartBase: config.SHOP_CART_URL })); // [live]
+  if (live) registerLiveAdminRoutes(server, { auth: staffAuth, rooms: live.rooms, feed: live.feed, logger }); // [live]
+  const inboxes = [wechat, telegram, miniprogram].filter((c): c is WeChatChannel | TelegramChannel | MiniProgramChannel => Boolean(c));
   const webchatBot = showingKeptMessages(bot, { held: outreach.held, optOuts: outreach.optOuts, directory, language: (id) => services.conversationLog.language(id), logger }); // [R13] campaign messages kept for the next visit
   const webchat = await registerWebChannel(server, { ...config, store, logger, bot: webchatBot }); // [W] conversations in the store: no sticky sessions
   // [staff pages] agent console, dashboard, review: static pages over the agent/admin APIs
   registerStaffPages(server, { pages: ['agent', 'dashboard', 'review'], logger });
   // [C] product pictures the cards show, drawn by the store and served from its own origin
   registerProductImages(server, { knowledge, logger });
-  const channels: Channels = { app: appChannel, emulator: botFramework, webchat, wechat, telegram };
+  const channels: Channels = { app: appChannel, emulator: botFramework, webchat, wechat, telegram, miniprogram, voice, live };
   // [R13] campaign messages with the channel rules: opt-out, weekly cap, quiet hours, WeChat window/template, Telegram 429, app inbox, web next visit
-  const campaignDelivery = new ChannelCampaignDelivery({ channels, appInbox, references: services.references, log: services.conversationLog, stores: outreach, settings: campaignRuleSettings(config), botAppId: config.MicrosoftAppId, logger });
+  const campaignDelivery = new ChannelCampaignDelivery({ channels: { ...channels, miniProgram: miniprogram?.sender }, appInbox, references: services.references, log: services.conversationLog, stores: outreach, settings: campaignRuleSettings(config), botAppId: config.MicrosoftAppId, logger });
   // [L] delivery to the customer's last channel; the CSAT question goes out through it
   const delivery = new ChannelDelivery({ channels, references: services.references, log: services.conversationLog, botAppId: config.MicrosoftAppId, logger });
   services.csat.useDelivery(delivery);
@@ -268,6 +300,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const close = (graceMs = 10000) =>
     (closing ??= (async () => {
       for (const inbox of inboxes) inbox.stopInbox();
+      live?.close(); // [live]
       agentStreams.close(); // [D] live consoles' streams would hold the server open
       agentDesk.close();
       await stopAccepting(server, graceMs);
@@ -275,12 +308,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await segments.flush(); // [campaigns]
       await Promise.race([bot.idle(), new Promise((r) => setTimeout(r, graceMs).unref())]);
       webchat.close(); // open Direct Line streams end once the last turns have written to them
+      await ocr.close(); // [pictures]
       await events.flush();
       await services.conversationLog.flush(); // [L]
       await store.close();
     })());
 
-  return { config, server, store, bot, directory, events, logger, channels, staffAuth, outreach, jobs, campaigns, delivery, conversationLog: services.conversationLog, csat: services.csat, close };
+  return { config, server, store, bot, directory, verified, events, logger, channels, staffAuth, outreach, jobs, campaigns, delivery, conversationLog: services.conversationLog, csat: services.csat, close };
 }
 
 async function main(): Promise<void> {

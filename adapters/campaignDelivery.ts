@@ -6,7 +6,7 @@
  *   WeChat → a customer-service message inside the 48-hour window (at most 5 in it), else the template
  *   message when configured, else skipped; errcodes 45015/45047 recorded, never retried blindly;
  *   Telegram → any time, a 429 rescheduled after its retry_after; Mini Program → one send per one-time
- *   consent (the channel arrives with issue 14); other Bot Framework channels → their serviceUrl.
+ *   consent (a subscription message, MINIPROGRAM_TEMPLATE_ID); other Bot Framework channels → their serviceUrl.
  * Like adapters/delivery.ts it writes on the customer's last channel, but it calls each channel's API
  * itself so a refusal comes back as a reason instead of disappearing in the adapter's turn-error handler.
  * Message texts are never logged.
@@ -24,16 +24,20 @@ import { render as renderApp } from './app/render';
 import type { CloudProactiveAdapter } from './delivery';
 import { TELEGRAM_CHANNEL_ID, TelegramApi, TelegramApiError } from './telegram';
 import { render as renderTelegram } from './telegram/render';
+import { LIVE_CHANNEL_ID } from './live';
+import { VOICE_CHANNEL_ID } from './voice';
 import { WEB_CHANNEL_ID } from './web';
 import { WECHAT_CHANNEL_ID, WeChatApi, WeChatApiError } from './wechat';
 import { render as renderWeChat, WeChatMessage } from './wechat/render';
+import { MINIPROGRAM_CHANNEL_ID } from './miniprogram'; // [miniprogram]
 
-/** the Mini Program's channel id once issue 14 adds the channel */
-export const MINIPROGRAM_CHANNEL_ID = 'miniprogram';
+export { MINIPROGRAM_CHANNEL_ID };
+/** channels campaign messages never go to */
+const NO_CAMPAIGNS = new Set([VOICE_CHANNEL_ID, LIVE_CHANNEL_ID]);
 /** when Telegram says 429 without a retry_after */
 const DEFAULT_RETRY_AFTER_S = 30;
 
-/** Sends one subscription message (Mini Program, issue 14). */
+/** Sends one subscription message (Mini Program: adapters/miniprogram/subscriptionSender.ts). */
 export interface MiniProgramSender {
   templateId: string;
   send(openid: string, text: string): Promise<void>;
@@ -103,7 +107,9 @@ export class ChannelCampaignDelivery implements CampaignDelivery {
 
   /** The channel the customer wrote on last (the log knows; references are rewritten only on change). */
   private async target(customerId: string): Promise<Target | undefined> {
-    const references = await this.deps.references.forCustomer(customerId);
+    // a phone call cannot be rung back and a live room's direct messages are for the viewer's questions, not
+    // campaigns: those customers are reached on another channel they used, or not at all
+    const references = (await this.deps.references.forCustomer(customerId)).filter((r) => !NO_CAMPAIGNS.has(r.channelId));
     if (references.length === 0) return undefined;
     const last = await this.deps.log.lastCustomerMessage(customerId);
     const found = references.find((r) => r.channelId === last?.channelId) ?? references[0];

@@ -8,9 +8,15 @@ import { botFrameworkConfigSchema } from './botframework/config';
 import { telegramConfigSchema } from './telegram/config';
 import { webChannelConfigSchema } from './web/config';
 import { wechatConfigSchema } from './wechat/config';
+import { miniProgramConfigSchema } from './miniprogram/config'; // [miniprogram]
+import { liveConfigSchema } from './live/config'; // [live]
+import { voiceConfigSchema } from './voice/config'; // [voice]
 
 export const channelConfigSchema = appChannelConfigSchema
   .merge(botFrameworkConfigSchema)
   .merge(wechatConfigSchema)
   .merge(telegramConfigSchema)
+  .merge(miniProgramConfigSchema) // [miniprogram]
+  .merge(liveConfigSchema) // [live]
+  .merge(voiceConfigSchema) // [voice]
   .merge(webChannelConfigSchema);

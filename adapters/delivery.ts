@@ -4,7 +4,10 @@
  * the stored conversation reference (services/customers/conversationReferences.ts):
  *   app → the app inbox (GET /api/app/messages, /api/app/events); web chat → the Direct Line
  *   conversation (while it is still open); WeChat → the customer-service message API, only within 48
- *   hours of the customer's last WeChat message (WeChat refuses later ones); Telegram → the Bot API;
+ *   hours of the customer's last WeChat message (WeChat refuses later ones); Mini Program → its customer-service
+ *   API within the same 48 hours of the last Mini Program message; Telegram → the Bot API; live room →
+ *   the viewer's private outbox (the connector sends it as a direct message); voice → refused (a call
+ *   cannot be rung back);
  *   Emulator and other Bot Framework channels → the channel's serviceUrl (CloudAdapter).
  * The message is never logged; a failure is logged by names and ids only.
  */
@@ -17,6 +20,9 @@ import { APP_CHANNEL_ID } from './app';
 import { TELEGRAM_CHANNEL_ID } from './telegram';
 import { WEB_CHANNEL_ID } from './web';
 import { WECHAT_CHANNEL_ID } from './wechat';
+import { MINIPROGRAM_CHANNEL_ID } from './miniprogram'; // [miniprogram]
+import { LIVE_CHANNEL_ID } from './live';
+import { VOICE_CHANNEL_ID } from './voice';
 
 type Logic = (context: TurnContext) => Promise<void>;
 
@@ -37,6 +43,9 @@ export interface DeliveryChannels {
   webchat: { adapter: ProactiveAdapter };
   wechat?: { adapter: ProactiveAdapter };
   telegram?: { adapter: ProactiveAdapter };
+  miniprogram?: { adapter: ProactiveAdapter }; // [miniprogram]
+  /** the live room's private outbox, which the platform connector delivers as a direct message */
+  live?: { adapter: ProactiveAdapter };
 }
 
 export interface DeliveryDeps {
@@ -83,6 +92,16 @@ export class ChannelDelivery implements CustomerDelivery {
       if (!lastWeChat || now - new Date(lastWeChat.at).getTime() > WECHAT_WINDOW_MS) return 'wechat_window_closed';
     }
     if (channelId === TELEGRAM_CHANNEL_ID && !this.deps.channels.telegram) return 'channel_not_configured';
+    if (channelId === LIVE_CHANNEL_ID && !this.deps.channels.live) return 'channel_not_configured';
+    // a phone call cannot be rung back by the bot: the agent sees why and can reply when the customer writes
+    if (channelId === VOICE_CHANNEL_ID) return 'voice_call_ended';
+    if (channelId === MINIPROGRAM_CHANNEL_ID) {
+      // [miniprogram] the Mini Program's customer-service messages have WeChat's 48-hour window too
+      if (!this.deps.channels.miniprogram) return 'channel_not_configured';
+      const lastMp = last?.channelId === MINIPROGRAM_CHANNEL_ID ? last : await this.deps.log.lastCustomerMessage(customerId, MINIPROGRAM_CHANNEL_ID);
+      const now = this.deps.now?.() ?? Date.now();
+      if (!lastMp || now - new Date(lastMp.at).getTime() > WECHAT_WINDOW_MS) return 'wechat_window_closed';
+    }
     return undefined;
   }
 
@@ -113,6 +132,10 @@ export class ChannelDelivery implements CustomerDelivery {
         return channels.wechat!.adapter.continueConversation(reference, logic);
       case TELEGRAM_CHANNEL_ID:
         return channels.telegram!.adapter.continueConversation(reference, logic);
+      case MINIPROGRAM_CHANNEL_ID: // [miniprogram]
+        return channels.miniprogram!.adapter.continueConversation(reference, logic);
+      case LIVE_CHANNEL_ID:
+        return channels.live!.adapter.continueConversation(reference, logic);
       default:
         // the Emulator and every Azure Bot Service channel came in through /api/messages
         return channels.emulator.continueConversationAsync(this.deps.botAppId ?? '', reference, logic);

@@ -17,6 +17,7 @@ import { AccountLinkingMiddleware } from './accountLinkingMiddleware';
 import { ConversationLogMiddleware } from './conversationLogMiddleware';
 import type { ConversationLog } from '../services/conversationLog';
 import { TurnAnalyticsMiddleware } from './analyticsMiddleware';
+import type { PictureMiddleware } from './pictureMiddleware'; // [pictures]
 import { CustomerServiceBot, RootDialog } from './CustomerServiceBot';
 
 export interface BotDeps {
@@ -37,6 +38,8 @@ export interface BotDeps {
   linkCodes?: LinkCodes;
   /** NLU's correction watcher (sends corrected utterances to review) */
   nluCorrections?: TurnMiddleware;
+  /** [pictures] reads pictures (before the lock) and turns them into the question they ask */
+  pictures?: PictureMiddleware;
   /** where every message turn's outcome is recorded */
   analytics?: Pick<TurnEventRecorder, 'turnEnded'>;
   /** attempts when a concurrent change beat us to the customer's state */
@@ -51,8 +54,10 @@ export function createBot(deps: BotDeps): CustomerServiceBot {
   if (deps.csatCapture) middleware.push(deps.csatCapture);
   if (deps.subscriptionCommands) middleware.push(deps.subscriptionCommands);
   if (deps.linkCodes) middleware.push(new AccountLinkingMiddleware({ codes: deps.linkCodes, directory: services.directory, state, logger }));
+  if (deps.pictures) middleware.push(deps.pictures); // [pictures]
   if (deps.nluCorrections) middleware.push(deps.nluCorrections);
-  const outerMiddleware = deps.analytics ? [new TurnAnalyticsMiddleware(deps.analytics, logger)] : [];
+  const outerMiddleware: TurnMiddleware[] = deps.analytics ? [new TurnAnalyticsMiddleware(deps.analytics, logger)] : [];
+  if (deps.pictures) outerMiddleware.push(deps.pictures.reader); // [pictures]
   return new CustomerServiceBot({
     ...{ directory: services.directory, references: services.references, lock: services.lock },
     ...{ state, recognizer: deps.recognizer, dialog: deps.dialog, logger, maxAttempts: deps.maxAttempts },

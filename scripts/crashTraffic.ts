@@ -4,7 +4,7 @@
  * kill -9 and a restart, that it was not lost.
  */
 import crypto from 'node:crypto';
-import { wechatSignature } from '../adapters/wechat/wechatCrypto';
+import { wechatSignature } from '../adapters/wechatKit/wechatCrypto';
 import type { FakeBotApi } from '../tests/adapters/telegram/fakeBotApi';
 import type { FakeWeChatApi } from '../tests/adapters/wechat/fakeWeChatApi';
 import type { ReplySink } from '../tests/helpers/replySink';

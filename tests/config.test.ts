@@ -32,6 +32,11 @@ describe('config', () => {
     expect(() => loadConfig({ LOG_TRANSCRIPTS: 'maybe' }, null)).toThrow(/LOG_TRANSCRIPTS/);
   });
 
+  it('refuses a private transcription endpoint without its own key, naming the key', () => {
+    expect(() => loadConfig({ TRANSCRIPTION_BASE_URL: 'https://asr.internal.example/v1', OPENAI_API_KEY: 'sk-x' }, null)).toThrow(/TRANSCRIPTION_API_KEY/);
+    expect(loadConfig({ TRANSCRIPTION_BASE_URL: 'https://asr.internal.example/v1', TRANSCRIPTION_API_KEY: 'k' }, null).TRANSCRIPTION_API_KEY).toBe('k');
+  });
+
   it('rejects a short admin token', () => {
     expect(() => loadConfig({ ADMIN_TOKEN: 'short' }, null)).toThrow(/ADMIN_TOKEN/);
   });

@@ -6,15 +6,17 @@
  * which the app polls or streams.
  */
 import crypto from 'node:crypto';
-import { Activity, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
+import { Activity, Attachment, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
+import type { AttachmentSource } from '../../dialogs/turn/turnContracts';
 import { ChannelAdapter, ChannelNotSupportedError } from '../channelAdapter';
+import { inlinePictureBytes } from './dataUrlPictures';
 import type { AppInbox } from './inbox';
 import { render } from './render';
 
 export { ChannelNotSupportedError };
 
 
-export class AppAdapter extends ChannelAdapter {
+export class AppAdapter extends ChannelAdapter implements AttachmentSource {
   protected readonly channelName = 'app';
 
   /** without an inbox (tests of the request/response path alone) nothing can be sent outside a request */
@@ -36,6 +38,11 @@ export class AppAdapter extends ChannelAdapter {
       responses.push({ id });
     }
     return responses;
+  }
+
+  /** Pictures the app sent inline (data: URLs); an http(s) link the app names is never fetched. */
+  async readAttachment(attachment: Attachment, maxBytes: number): Promise<Buffer | undefined> {
+    return inlinePictureBytes(attachment, maxBytes);
   }
 
   /** Outside a request the app cannot be written to: the messages wait in the user's inbox. */

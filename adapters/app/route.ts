@@ -5,9 +5,10 @@
 import crypto from 'node:crypto';
 import type { Request, Response } from 'restify';
 import { SOURCE_ADDRESS, TurnHandler } from '../../dialogs/turn/turnContracts';
-import { HttpError, readJsonObject, requireBearer, route, sendJson } from '../../platform/http';
+import { HttpError, requireBearer, route, sendJson } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
 import type { AppAdapter } from './appAdapter';
+import { readAppBody } from './dataUrlPictures';
 import { render } from './render';
 import { toActivity } from './toActivity';
 
@@ -26,9 +27,9 @@ export function appMessagesRoute(deps: AppRouteDeps): (req: Request, res: Respon
   return route(
     async (req, res) => {
       if (deps.apiKey) requireBearer(req, deps.apiKey, 'the app channel');
-      const body = await readJsonObject(req, deps.maxBodyBytes);
+      const body = await readAppBody(req, deps.maxBodyBytes);
       const mapped = toActivity(body, crypto.randomUUID(), new Date());
-      if (!mapped.ok) throw new HttpError(400, 'invalid_message', mapped.reason);
+      if (!mapped.ok) throw mapped.tooLarge ? new HttpError(413, 'payload_too_large', mapped.reason) : new HttpError(400, 'invalid_message', mapped.reason);
       const replies = await adapter.processActivity(mapped.activity, (ctx) => (ctx.turnState.set(SOURCE_ADDRESS, req.socket.remoteAddress), bot.run(ctx)));
       sendJson(res, 200, { replies: replies.map(render) });
     },

@@ -7,14 +7,21 @@
 import { Activity, ActivityTypes } from 'botbuilder';
 import { z } from 'zod';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../jsonDepth';
+import { decodeDataUrl, isDataUrl, MAX_PICTURE_BYTES, pictureAttachment } from './dataUrlPictures';
 
 export const APP_CHANNEL_ID = 'app';
 
 const attachmentSchema = z
   .object({
     contentType: z.string().min(1).max(200),
-    // stored on tickets and shown to agents as a link: web URLs only (no javascript:, data:, file:)
-    contentUrl: z.string().max(2048).url().regex(/^https?:\/\//i, 'must be an http(s) URL').optional(),
+    // stored on tickets and shown to agents as a link: web URLs only (no javascript:, file:); a picture may
+    // come inline as a data:image URL instead, which is decoded here and never stored as a link
+    contentUrl: z
+      .union([
+        z.string().max(2048).url().regex(/^https?:\/\//i, 'must be an http(s) URL'),
+        z.string().refine(isDataUrl, 'must be an http(s) URL or a data:image/(png|jpeg|webp);base64 URL'),
+      ])
+      .optional(),
     name: z.string().max(256).optional(),
     content: z.unknown().optional(),
   })
@@ -37,7 +44,26 @@ export const appMessageSchema = z
 
 export type AppMessage = z.infer<typeof appMessageSchema>;
 
-export type Mapped = { ok: true; activity: Partial<Activity> } | { ok: false; reason: string };
+/** `tooLarge`: an inline picture over 5 MB (the route answers 413) */
+export type Mapped = { ok: true; activity: Partial<Activity> } | { ok: false; reason: string; tooLarge?: boolean };
+
+type AppAttachment = NonNullable<AppMessage['attachments']>[number];
+
+/** The activity's attachments; an inline picture is decoded (its bytes ride on the attachment, not its URL). */
+function attachmentsOf(list: AppAttachment[] | undefined): { ok: true; attachments?: Activity['attachments'] } | { ok: false; reason: string; tooLarge?: boolean } {
+  if (!list) return { ok: true };
+  const attachments: NonNullable<Activity['attachments']> = [];
+  for (const [i, a] of list.entries()) {
+    if (!isDataUrl(a.contentUrl)) {
+      attachments.push({ contentType: a.contentType, contentUrl: a.contentUrl, name: a.name, content: a.content });
+      continue;
+    }
+    const picture = decodeDataUrl(a.contentUrl, MAX_PICTURE_BYTES);
+    if (!picture.ok) return { ok: false, reason: `attachments.${i}.contentUrl: ${picture.reason}`, tooLarge: picture.tooLarge };
+    attachments.push(pictureAttachment(picture.contentType, picture.bytes, a.name));
+  }
+  return { ok: true, attachments };
+}
 
 export function toActivity(body: unknown, activityId: string, now: Date): Mapped {
   // attachment content is free-form JSON: bound its nesting before anything walks it
@@ -48,6 +74,8 @@ export function toActivity(body: unknown, activityId: string, now: Date): Mapped
     return { ok: false, reason: `${issue.path.join('.') || 'body'}: ${issue.message}` };
   }
   const m = parsed.data;
+  const files = attachmentsOf(m.attachments);
+  if (!files.ok) return files;
   return {
     ok: true,
     activity: {
@@ -60,7 +88,7 @@ export function toActivity(body: unknown, activityId: string, now: Date): Mapped
       recipient: { id: 'bot', name: 'bot', role: 'bot' },
       conversation: { id: `app:${m.userId}`, isGroup: false, conversationType: 'personal', name: '' },
       text: m.text ?? '',
-      attachments: m.attachments?.map((a) => ({ contentType: a.contentType, contentUrl: a.contentUrl, name: a.name, content: a.content })),
+      attachments: files.attachments,
       locale: m.locale ?? 'zh-CN',
     },
   };

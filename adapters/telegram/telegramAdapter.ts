@@ -2,16 +2,23 @@
  * The Telegram channel's BotAdapter: every activity the bot sends becomes Bot API calls, in order,
  * whether during a webhook turn or proactively (campaigns, agents) through continueConversation.
  */
-import { Activity, ResourceResponse, TurnContext } from 'botbuilder';
+import { Activity, Attachment, ResourceResponse, TurnContext } from 'botbuilder';
+import type { AttachmentSource } from '../../dialogs/turn/turnContracts';
 import { ChannelAdapter, ChannelNotSupportedError } from '../channelAdapter';
 import { render } from './render';
 import type { TelegramApi } from './telegramApi';
 
-export class TelegramAdapter extends ChannelAdapter {
+export class TelegramAdapter extends ChannelAdapter implements AttachmentSource {
   protected readonly channelName = 'telegram';
 
   constructor(readonly api: TelegramApi) {
     super();
+  }
+
+  /** A photo the customer sent, through getFile and the Bot API's file host (nothing else is fetched). */
+  async readAttachment(attachment: Attachment, maxBytes: number): Promise<Buffer | undefined> {
+    const fileId = (attachment.content as { telegramFileId?: unknown } | undefined)?.telegramFileId;
+    return typeof fileId === 'string' && fileId ? this.api.downloadFile(fileId, maxBytes) : undefined;
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {

@@ -50,6 +50,30 @@ export class TelegramApi {
     }
   }
 
+  /**
+   * A file a customer sent (a photo), at most maxBytes: getFile names its path, then the Bot API's own file
+   * host serves it ({apiRoot}/file/bot{token}/{path}). undefined when Telegram does not have it or it is too large.
+   */
+  async downloadFile(fileId: string, maxBytes: number): Promise<Buffer | undefined> {
+    const file = await this.call<{ file_path?: string; file_size?: number }>('getFile', { file_id: fileId });
+    if (!file?.file_path || (file.file_size ?? 0) > maxBytes) return undefined;
+    let res: Response;
+    try {
+      res = await fetch(`${this.options.apiRoot}/file/bot${this.options.botToken}/${file.file_path}`, { signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000) });
+    } catch (err) {
+      throw new TelegramNetworkError('file', err);
+    }
+    if (!res.ok || !res.body) return undefined;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body) {
+      size += (chunk as Uint8Array).length;
+      if (size > maxBytes) return undefined; // a file_size that lied: stop reading
+      chunks.push(Buffer.from(chunk as Uint8Array));
+    }
+    return Buffer.concat(chunks);
+  }
+
   private async once<T>(method: string, params: Record<string, unknown>): Promise<T> {
     let res: Response;
     try {

@@ -20,6 +20,7 @@ export const wechatInboundSchema = z
     PicUrl: text(2048).optional(),
     MediaId: text(256).optional(),
     Recognition: text(8192).optional(),
+    Format: text(16).optional(),
     Location_X: text(32).optional(),
     Location_Y: text(32).optional(),
     Label: text(1024).optional(),

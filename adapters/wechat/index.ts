@@ -2,22 +2,26 @@
  * WeChat Official Account channel on /api/wechat (route.ts): URL verification, pushed messages answered
  * passively within the deadline or through the customer-service message API, every message in the
  * store (messageInbox.ts) before any answer; what a killed process left unfinished is resumed by
- * startInbox(). Setup: README.md in this folder.
+ * startInbox(). Voice without WeChat's recognition is transcribed when a transcriber is given; the
+ * customer's unionid joins them to their other WeChat channels when `verified` is given. Setup: README.md.
  */
 import type { Server } from 'restify';
 import type { TurnHandler } from '../../dialogs/turn/turnContracts';
 import type { Logger } from '../../platform/logger';
+import type { Transcriber } from '../../platform/transcription';
+import type { VerifiedIdentities } from '../../services/customers/verifiedIdentities';
 import type { DocumentStore } from '../../storage/documentStore';
 import type { WeChatSettings } from './config';
 import { messageInbox } from './messageInbox';
-import { NumberedChoices } from './numberedChoices';
+import { NumberedChoices } from '../numberedChoices';
 import type { Envelope } from './passiveReply';
 import { ReplyCoordinator } from './replyCoordinator';
-import { RequestNonces } from './requestFreshness';
+import { RequestNonces } from '../wechatKit/requestFreshness';
 import { WECHAT_PATH, wechatRoutes } from './route';
+import { WeChatUnionIds } from './unionIds';
 import { WeChatAdapter } from './wechatAdapter';
 import { WeChatApi } from './wechatApi';
-import { WeChatCipher } from './wechatCrypto';
+import { WeChatCipher } from '../wechatKit/wechatCrypto';
 
 export { wechatConfigSchema, wechatSettings } from './config';
 export { WECHAT_CHANNEL_ID, toActivity } from './toActivity';
@@ -31,6 +35,10 @@ export interface WeChatChannelOptions extends WeChatSettings {
   /** NODE_ENV=production: plaintext mode (no WECHAT_ENCODING_AES_KEY) is then warned about at startup */
   production?: boolean;
   bot: TurnHandler;
+  /** transcribes voice messages WeChat did not recognise (absent: the customer is asked to type) */
+  transcriber?: Transcriber;
+  /** joins the customer to the same person on other channels by their WeChat unionid (user/info) */
+  verified?: Pick<VerifiedIdentities, 'attach'>;
 }
 
 /** What index.ts drives: resume left-over messages at startup (and keep sweeping), stop on shutdown. */
@@ -48,7 +56,7 @@ export function registerWeChatChannel(server: Server, options: WeChatChannelOpti
       'WECHAT PLAINTEXT MODE IN PRODUCTION: message bodies are not signed, only replay-limited. Set WECHAT_ENCODING_AES_KEY and switch the Official Account to safe mode (安全模式).',
     );
   }
-  const api = new WeChatApi({ apiBase: options.apiBase, appId: options.appId, appSecret: options.appSecret });
+  const api = new WeChatApi({ apiBase: options.apiBase, appId: options.appId, appSecret: options.appSecret, store: options.store });
   const adapter = new WeChatAdapter(api, logger);
   adapter.onTurnError = (context, error) => bot.handleTurnError(context, error);
   const envelope: Envelope | undefined = options.encodingAesKey ? { cipher: new WeChatCipher(options.encodingAesKey, options.appId), token } : undefined;
@@ -64,6 +72,8 @@ export function registerWeChatChannel(server: Server, options: WeChatChannelOpti
     nonces: new RequestNonces(options.store),
     logger,
     bot,
+    transcriber: options.transcriber,
+    unionIds: options.verified && new WeChatUnionIds({ api, store: options.store, verified: options.verified, logger }),
   });
   server.get(WECHAT_PATH, routes.verify);
   server.post(WECHAT_PATH, routes.receive);

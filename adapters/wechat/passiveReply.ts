@@ -4,8 +4,8 @@
  */
 import crypto from 'node:crypto';
 import type { WeChatMessage } from './render';
-import { WeChatCipher, wechatSignature } from './wechatCrypto';
-import { buildXml } from './wechatXml';
+import { WeChatCipher, wechatSignature } from '../wechatKit/wechatCrypto';
+import { buildXml } from '../wechatKit/wechatXml';
 
 export function passiveXml(message: WeChatMessage, openid: string, account: string, nowSeconds: number): string {
   const head = { ToUserName: openid, FromUserName: account, CreateTime: nowSeconds };

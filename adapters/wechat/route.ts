@@ -6,7 +6,8 @@
  * Both check the signature and a ±5-minute timestamp window; a POST's signed (timestamp, nonce) is good
  * for one body (requestFreshness.ts). The XML is parsed defensively and by a zod schema (400s, never
  * 500s). A message is in the store (messageInbox.ts) before any answer; resumeMessage runs what a killed
- * process left unfinished.
+ * process left unfinished. Before a turn, the customer's unionid is attached (unionIds.ts) and a voice
+ * WeChat did not recognise is transcribed (wechatKit/voiceText.ts), or answered with "please type".
  */
 import type { Activity } from 'botbuilder';
 import { CHANNEL_TEXT } from '../text';
@@ -14,20 +15,25 @@ import type { Request, Response } from 'restify';
 import type { TurnHandler } from '../../dialogs/turn/turnContracts';
 import { HttpError, queryOf, readRawBody, route } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
+import type { Transcriber } from '../../platform/transcription';
 import type { DurableInbox } from '../durableInbox';
+import { voiceText } from '../wechatKit/voiceText';
 import { decodeMessage, encodeMessage } from './messageInbox';
-import type { NumberedChoices } from './numberedChoices';
+import type { NumberedChoices } from '../numberedChoices';
 import { encryptedEnvelope, Envelope, passiveXml } from './passiveReply';
 import { lastChoices, render, WeChatMessage } from './render';
 import type { ReplyCoordinator } from './replyCoordinator';
-import { checkTimestamp, RequestNonces } from './requestFreshness';
-import { toActivity } from './toActivity';
+import { checkTimestamp, RequestNonces } from '../wechatKit/requestFreshness';
+import { toActivity, unheardVoice } from './toActivity';
+import type { WeChatUnionIds } from './unionIds';
 import type { WeChatAdapter } from './wechatAdapter';
-import { signatureMatches, WeChatCipherError } from './wechatCrypto';
-import { field, parseWeChatXml, WeChatXml, WeChatXmlError } from './wechatXml';
+import { signatureMatches, WeChatCipherError } from '../wechatKit/wechatCrypto';
+import { field, parseWeChatXml, WeChatXml, WeChatXmlError } from '../wechatKit/wechatXml';
 
 export const WECHAT_PATH = '/api/wechat';
 const MAX_BODY_BYTES = 64 * 1024;
+/** WeChat's own limit for voice media (60 s of AMR is far less) */
+const MAX_VOICE_BYTES = 2 * 1024 * 1024;
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
@@ -43,6 +49,10 @@ export interface WeChatRouteDeps {
   nonces: RequestNonces;
   logger: Logger;
   bot: TurnHandler;
+  /** voice WeChat did not recognise is transcribed through it; without it the customer is asked to type */
+  transcriber?: Transcriber;
+  /** attaches the customer's unionid before their turn */
+  unionIds?: WeChatUnionIds;
 }
 
 export interface WeChatRoutes {
@@ -66,6 +76,19 @@ export function wechatRoutes(deps: WeChatRouteDeps): WeChatRoutes {
   const runTurn = async (activity: Partial<Activity>, key: string): Promise<WeChatMessage[]> => {
     const openid = activity.from!.id;
     try {
+      // the unionid (before the turn, never for long) while the voice, if any, is transcribed
+      const linking = deps.unionIds?.beforeTurn(openid);
+      const voice = unheardVoice(activity);
+      if (voice) {
+        const download = (mediaId: string) => adapter.api.downloadMedia(mediaId, MAX_VOICE_BYTES);
+        const text = await voiceText(voice, { transcriber: deps.transcriber, download, logger });
+        if (!text) {
+          await linking;
+          return [{ type: 'text', content: unsupportedReply('voice') }];
+        }
+        activity.text = text;
+      }
+      await linking;
       const messages = render(await adapter.processActivity(activity, (ctx) => bot.run(ctx)));
       numbered.remember(openid, lastChoices(messages));
       return messages;
@@ -130,6 +153,8 @@ export function wechatRoutes(deps: WeChatRouteDeps): WeChatRoutes {
       return reply({ type: 'text', content: unsupportedReply(mapped.what) }, mapped.openid, mapped.account);
     }
     const { activity } = mapped;
+    // nothing could transcribe it: the polite answer at once, no turn
+    if (!deps.transcriber && unheardVoice(activity)) return reply({ type: 'text', content: unsupportedReply('voice') }, activity.from!.id, activity.recipient!.id);
     const openid = activity.from!.id;
     const picked = activity.text ? numbered.resolve(openid, activity.text) : undefined;
     if (picked) activity.text = picked;

@@ -1,12 +1,13 @@
 /**
  * WeChat inbound mapping (pure): a pushed message (parsed, decrypted XML) → an Activity, or the reason
- * there is none. Voice uses WeChat's own speech recognition (the Recognition field); a subscribe event
+ * there is none. Voice uses WeChat's own speech recognition (the Recognition field) or, without it, is
+ * marked for transcription (unheardVoice) with its MediaId; a subscribe event
  * becomes a conversationUpdate (the bot's welcome); a menu CLICK becomes its EventKey as text.
  * The message is parsed by its zod schema (inboundSchema.ts) first; anything malformed is `invalid`.
  */
 import { Activity, ActivityTypes } from 'botbuilder';
 import { describeIssue, wechatInboundSchema } from './inboundSchema';
-import { field, WeChatXml } from './wechatXml';
+import { field, WeChatXml } from '../wechatKit/wechatXml';
 
 export const WECHAT_CHANNEL_ID = 'wechat';
 
@@ -65,7 +66,11 @@ export function toActivity(xml: WeChatXml): WeChatInbound {
     }
     case 'voice': {
       const recognition = field(xml, 'Recognition').trim();
-      return recognition ? activity({ text: recognition, channelData: { msgType, msgId, voice: true } }) : unsupported('voice');
+      if (recognition) return activity({ text: recognition, channelData: { msgType, msgId, voice: true } });
+      // not recognised by WeChat: the route transcribes the media (unheardVoice) or asks the customer to type
+      const mediaId = field(xml, 'MediaId').trim();
+      const format = field(xml, 'Format').trim() || undefined;
+      return mediaId ? activity({ text: '', channelData: { msgType, msgId, voice: true, mediaId, format } }) : unsupported('voice');
     }
     case 'location': {
       const latitude = Number(field(xml, 'Location_X'));
@@ -80,6 +85,12 @@ export function toActivity(xml: WeChatXml): WeChatInbound {
       // video, shortvideo, link, file, music …
       return unsupported(msgType);
   }
+}
+
+/** A voice message WeChat did not recognise: what is needed to download and transcribe it. */
+export function unheardVoice(activity: Partial<Activity>): { mediaId: string; format?: string } | undefined {
+  const data = activity.channelData as { voice?: boolean; mediaId?: string; format?: string } | undefined;
+  return data?.voice && !activity.text && data.mediaId ? { mediaId: data.mediaId, format: data.format } : undefined;
 }
 
 function eventToActivity(xml: WeChatXml, base: (extra: Partial<Activity>) => Partial<Activity>, dedupeKey: string): WeChatInbound {

@@ -6,6 +6,7 @@
 import type { Attachment, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { customerIdOf } from '../turn/customerState';
+import { pictureTextOf } from '../turn/turnContracts';
 import type { CustomerProfile } from '../../services/customers/profile';
 import type { OrderService } from '../../services/orders';
 import { detectQualityProblem, PROBLEM_LABELS, QUALITY_PROBLEMS, QualityProblem, TicketAttachment, TicketService } from '../../services/tickets';
@@ -30,11 +31,14 @@ interface QualityValues {
   askedPhotos?: boolean;
 }
 
-/** The images of this message, by reference only. */
+/** The images of this message, by reference only, with the text read from each (bots/pictureMiddleware.ts). */
 export function imagesOf(context: TurnContext): TicketAttachment[] {
   return (context.activity.attachments ?? [])
     .filter((a: Attachment) => typeof a.contentType === 'string' && a.contentType.toLowerCase().startsWith('image/'))
-    .map((a) => ({ contentType: a.contentType, ...(a.contentUrl ? { contentUrl: a.contentUrl } : {}), ...(a.name ? { name: a.name } : {}) }));
+    .map((a) => {
+      const pictureText = pictureTextOf(context, a);
+      return { contentType: a.contentType, ...(a.contentUrl ? { contentUrl: a.contentUrl } : {}), ...(a.name ? { name: a.name } : {}), ...(pictureText ? { pictureText } : {}) };
+    });
 }
 
 function problemOf(text: string): QualityProblem | undefined {

@@ -3,7 +3,7 @@
  * address, the turn's outcome, after-turn work) and the middleware interface (handoff gate, account
  * linking, NLU corrections, analytics).
  */
-import type { Middleware, TurnContext } from 'botbuilder';
+import type { Attachment, Middleware, TurnContext } from 'botbuilder';
 import type { NluResult } from '../../nlu/types';
 import type { FunnelStep, TurnOutcome } from '../../services/analytics/turnOutcome';
 
@@ -90,4 +90,28 @@ export function markHandoff(context: TurnContext, reason: string): void {
 export interface TurnHandler {
   run(context: TurnContext): Promise<void>;
   handleTurnError(context: TurnContext, error: Error): Promise<void>;
+}
+
+/**
+ * A channel adapter that can fetch the bytes of an attachment its customers send (a picture) through its
+ * own platform: the app decodes its `data:` URLs, WeChat and the Mini Program download the media with
+ * their access token, Telegram asks getFile. Nothing is ever fetched from an address a payload names
+ * unless that channel's platform is who serves it. undefined: not a picture this channel can read, or
+ * larger than maxBytes.
+ */
+export interface AttachmentSource {
+  readAttachment(attachment: Attachment, maxBytes: number): Promise<Buffer | undefined>;
+}
+
+export function attachmentSourceOf(context: TurnContext): AttachmentSource | undefined {
+  const adapter = context.adapter as Partial<AttachmentSource>;
+  return typeof adapter.readAttachment === 'function' ? (adapter as AttachmentSource) : undefined;
+}
+
+/** The text read from each picture of this message (bots/pictureMiddleware.ts), by attachment. */
+export const PICTURE_TEXT = Symbol('pictureText');
+
+/** What a picture of this message says, when it was read: dialogs keep it with the picture (a ticket's photos). */
+export function pictureTextOf(context: TurnContext, attachment: Attachment): string | undefined {
+  return (context.turnState.get(PICTURE_TEXT) as Map<Attachment, string> | undefined)?.get(attachment);
 }

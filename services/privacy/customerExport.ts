@@ -45,6 +45,8 @@ export interface CustomerDataDeps {
   experiments?: CustomerRecords;
   /** campaign segment, sends, opt-out, alerts, consents, held messages */
   campaigns?: CustomerRecords;
+  /** [live] what the bot said to the customer privately in live rooms */
+  live?: CustomerRecords;
   /** the customer's bot state (profile, dialog stack) and the key it is stored under */
   /** the bot's state store (botbuilder's Storage fits; services name no Bot Framework types) */
   botState: BotStateStore;
@@ -82,6 +84,7 @@ export function recordSections(deps: CustomerDataDeps): Record<string, CustomerR
     ...(deps.csat ? { satisfactionRatings: deps.csat } : {}),
     ...(deps.experiments ? { experiments: deps.experiments } : {}), // [X]
     ...(deps.campaigns ? { campaigns: deps.campaigns } : {}),
+    ...(deps.live ? { liveMessages: deps.live } : {}), // [live]
   };
 }
 

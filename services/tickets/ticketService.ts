@@ -45,6 +45,7 @@ function cleanAttachment(a: TicketAttachment): TicketAttachment {
   const out: TicketAttachment = { contentType: String(a.contentType).slice(0, 200) };
   if (a.contentUrl) out.contentUrl = String(a.contentUrl).slice(0, 2048);
   if (a.name) out.name = String(a.name).slice(0, 256);
+  if (a.pictureText) out.pictureText = String(a.pictureText).slice(0, 2000);
   return out;
 }
 
@@ -140,6 +141,14 @@ export class TicketService {
     const set: Record<string, unknown> = { 'refund.status': status, updatedAt: now };
     if (status === 'refunded') Object.assign(set, { 'refund.refundedAt': now, status: 'resolved' });
     return this.tickets.findOneAndUpdate({ _id: ticketId, type: 'return' }, { $set: set });
+  }
+
+  /** A photo the customer sent after the ticket was opened (its reference and the text read from it). */
+  async addPicture(ticketId: string, attachment: TicketAttachment, now = new Date()): Promise<Ticket | null> {
+    return this.tickets.findOneAndUpdate(
+      { _id: ticketId },
+      { $set: { updatedAt: now }, $push: { attachments: { $each: [cleanAttachment(attachment)], $slice: -MAX_ATTACHMENTS } } },
+    );
   }
 
   /** Privacy export: every ticket of the customer, newest first. */

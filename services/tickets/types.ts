@@ -32,6 +32,8 @@ export interface TicketAttachment {
   contentType: string;
   contentUrl?: string;
   name?: string;
+  /** the text read from the picture (OCR), for staff: the customer's own words or data, encrypted at rest */
+  pictureText?: string;
 }
 
 export type RefundStatus = 'pending_return' | 'received' | 'refunded' | 'rejected';

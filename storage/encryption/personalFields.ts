@@ -15,8 +15,8 @@ export const PERSONAL_FIELDS: Record<string, string[]> = {
   botState: ['json'],
   /** the agent's summary (last turns, note) and what the customer wrote while waiting */
   handoffs: ['summary', 'inbox.text'],
-  /** what the customer described, and their photos' names and links */
-  tickets: ['description', 'attachments.name', 'attachments.contentUrl', 'statusHistory.note'],
+  /** what the customer described, and their photos' names, links and the text read from them */
+  tickets: ['description', 'attachments.name', 'attachments.contentUrl', 'attachments.pictureText', 'statusHistory.note'],
   /** utterances queued for review are the customer's own words */
   nluReview: ['text'],
   /** conversation references carry the channel's user name */
@@ -30,6 +30,10 @@ export const PERSONAL_FIELDS: Record<string, string[]> = {
   appInbox: ['activity'],
   /** web chat transcripts (Direct Line activities, kept as JSON text): the customer's words and the replies */
   webchatActivities: ['json'],
+  /** [live] a viewer's question (their words) on a public answer, and the answer (it names the viewer when the room allows names) */
+  liveReplies: ['text', 'question'],
+  /** [live] what the bot said privately to one viewer */
+  livePrivateMessages: ['text'],
 };
 
 /**

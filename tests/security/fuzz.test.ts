@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import fc from 'fast-check';
-import { wechatSignature } from '../../adapters/wechat/wechatCrypto';
+import { wechatSignature } from '../../adapters/wechatKit/wechatCrypto';
 import { startFakeBotApi, FakeBotApi } from '../adapters/telegram/fakeBotApi';
 import { BOT_TOKEN, SECRET as TELEGRAM_SECRET } from '../adapters/telegram/telegramHelpers';
 import { textUpdate } from '../adapters/telegram/sampleUpdates';

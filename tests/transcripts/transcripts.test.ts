@@ -14,6 +14,9 @@ const SUBSETS: Record<Exclude<ChannelName, 'app'>, { orderDigit: string; tables:
   webchat: { orderDigit: '4', tables: ['needsDiscoveryZh', 'couponsZh', 'orderStatusEn', 'humanHandoffEn'] },
   wechat: { orderDigit: '5', tables: ['orderStatusZh', 'hesitationZh', 'qualityTicketEn', 'productQuestionEn', 'greetingEn'] },
   telegram: { orderDigit: '6', tables: ['returnsZh', 'humanHandoffZh', 'invoiceEn', 'couponsEn', 'languageSwitch'] },
+  miniprogram: { orderDigit: '7', tables: ['productQuestionZh', 'orderChangeZh', 'needsDiscoveryUpFrontEn', 'orderStatusEn'] }, // [miniprogram]
+  live: { orderDigit: '8', tables: ['orderStatusZh', 'returnsEn', 'hesitationEn', 'qualityTicketZh'] }, // [live] a viewer's direct messages (私信)
+  voice: { orderDigit: '9', tables: ['greetingZh', 'needsDiscoveryZh', 'humanHandoffZh', 'needsDiscoveryEn', 'humanHandoffEn'] }, // [voice] spoken: no tables quoting ¥ prices, order numbers or quotes
 };
 
 let rig: ChannelRig;

@@ -47,6 +47,8 @@
   A.DELIVERY_REASON = {
     wechat_window_closed: '客户超过 48 小时未在微信发消息，微信不允许再主动联系；请换其他渠道或等客户再次来信',
     no_channel: '找不到客户最近使用的渠道',
+    voice_call_ended: '客户最近一次是打电话来的，通话已结束，机器人无法回拨；请等客户在其他渠道来信，或由人工热线回电',
+    channel_not_configured: '客户最近使用的渠道在本店未启用',
   };
 
   A.label = function (map, key) {

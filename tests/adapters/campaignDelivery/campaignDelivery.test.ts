@@ -115,6 +115,15 @@ describe('campaign delivery with the channel rules', () => {
     expect(await delivery().send(campaign('nobody'))).toEqual({ status: 'skipped', reason: 'no_channel' });
   });
 
+  it('never rings a caller or messages a live-room viewer: such a customer has no channel for campaigns', async () => {
+    const references = new ConversationReferences(app.store);
+    for (const channelId of ['voice', 'live']) {
+      const customerId = `camp-only-${channelId}`;
+      await references.remember(customerId, channelId, { channelId, user: { id: `${channelId}-user`, name: '' }, conversation: { id: `${channelId}:x`, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'bot', name: 'bot' }, serviceUrl: `${channelId}://` });
+      expect(await delivery().send(campaign(customerId))).toEqual({ status: 'skipped', reason: 'no_channel' });
+    }
+  });
+
   describe('WeChat', () => {
     it('within 48 hours: a customer-service message; after: skipped, or the template when configured', async () => {
       const id = await wechatCustomer('openid-camp-48');

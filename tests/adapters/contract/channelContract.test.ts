@@ -15,6 +15,9 @@ const CARD_RENDERING: Record<ChannelName, Card['kind'][]> = {
   webchat: ['hero'],
   wechat: ['news', 'other'], // news (图文) when the card has a link or picture, else text
   telegram: ['photo', 'link'], // sendPhoto with a caption, or text with a URL button
+  live: ['link'], // a direct message's text lines plus the card's add-to-cart link
+  miniprogram: ['page', 'link'], // miniprogrampage opening the product's page, else a link card
+  voice: ['spoken'], // one sentence per product: its name and price in yuan
 };
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -7,11 +7,11 @@
 import { ConversationReferences } from '../../../services/customers';
 import type { RunningApp } from '../../helpers/testApp';
 
-export type ChannelName = 'app' | 'emulator' | 'webchat' | 'wechat' | 'telegram';
+export type ChannelName = 'app' | 'emulator' | 'webchat' | 'wechat' | 'telegram' | 'miniprogram' | 'live' | 'voice';
 
 export interface Card {
-  /** how the channel showed it: a Bot Framework card, a WeChat news article, a Telegram photo or URL button */
-  kind: 'hero' | 'adaptive' | 'news' | 'photo' | 'link' | 'other';
+  /** how the channel showed it: a Bot Framework card, a WeChat news article, a Telegram photo or URL button, a Mini Program page card */
+  kind: 'hero' | 'adaptive' | 'news' | 'photo' | 'link' | 'page' | 'spoken' | 'other'; // spoken: a product read out as one sentence (voice)
   title?: string;
   /** the card's visible text, where the channel shows cards (a table's rows read "label: a | b") */
   text?: string;

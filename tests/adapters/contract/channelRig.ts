@@ -9,10 +9,13 @@ import { appDriver } from './appDriver';
 import type { ChannelDriver, ChannelName } from './channelDriver';
 import { emulatorDriver } from './emulatorDriver';
 import { telegramDriver } from './telegramDriver';
+import { miniProgramDriver } from './miniProgramDriver';
 import { webChatDriver } from './webChatDriver';
+import { liveDriver } from './liveDriver'; // [live]
+import { voiceDriver } from './voiceDriver'; // [voice]
 import { wechatDriver } from './wechatDriver';
 
-export const ALL_CHANNELS: ChannelName[] = ['app', 'emulator', 'webchat', 'wechat', 'telegram'];
+export const ALL_CHANNELS: ChannelName[] = ['app', 'emulator', 'webchat', 'wechat', 'telegram', 'miniprogram', 'live', 'voice'];
 
 const makers: Record<ChannelName, () => ChannelDriver> = {
   app: appDriver,
@@ -20,6 +23,9 @@ const makers: Record<ChannelName, () => ChannelDriver> = {
   webchat: webChatDriver,
   wechat: wechatDriver,
   telegram: telegramDriver,
+  live: liveDriver, // [live]
+  miniprogram: miniProgramDriver,
+  voice: voiceDriver, // [voice]
 };
 
 /** Why a channel has no proactive path (undefined when it has one); needs no running app. */

@@ -4,7 +4,7 @@
  * when its message is marked done in the channel's inbox (after the last API send).
  */
 import { WECHAT_INBOX } from '../../../adapters/wechat/messageInbox';
-import { parseWeChatXml } from '../../../adapters/wechat/wechatXml';
+import { parseWeChatXml } from '../../../adapters/wechatKit/wechatXml';
 import type { RunningApp } from '../../helpers/testApp';
 import { FakeWeChatApi, startFakeWeChatApi } from '../wechat/fakeWeChatApi';
 import * as samples from '../wechat/samplePayloads';

@@ -1,7 +1,9 @@
 /**
  * A local stand-in for WeChat's API server (api.weixin.qq.com) on 127.0.0.1: issues access tokens
  * for the right app id/secret, and accepts customer-service messages only with a live token and a
- * well-formed body, recording what it got.
+ * well-formed body, recording what it got. It also answers user/info (a unionid for the openids a test
+ * binds), serves media/get for the media a test uploads, and serves pictures under /pic/ as WeChat's
+ * image CDN would.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +24,17 @@ export interface FakeWeChatApi {
   /** the next N customer-service sends answer this errcode (45015: 48 hours passed; 45047: too many messages) */
   refuseNextSends(errcode: number, count?: number): void;
   waitForSends(count: number, timeoutMs?: number): Promise<CustomSend[]>;
+  /** openid → unionid that user/info answers (others get no unionid, as for an account without Open Platform) */
+  unionIds: Map<string, string>;
+  /** openids user/info was asked about, in order */
+  userInfoRequests: string[];
+  /** user/info answers only once release() is called (a slow WeChat) */
+  holdUserInfo(): { release: () => void };
+  /** media/get serves these (media id → content type and bytes); unknown ids answer errcode 40007 */
+  media: Map<string, { type: string; bytes: Buffer }>;
+  mediaRequests: string[];
+  /** GET /pic/<name> serves these, as WeChat's image CDN serves a PicUrl */
+  pictures: Map<string, Buffer>;
   close(): Promise<void>;
 }
 
@@ -29,6 +42,7 @@ export async function startFakeWeChatApi(appId: string, appSecret: string): Prom
   const live = new Set<string>();
   let rejecting = 0;
   let refusing = { errcode: 0, count: 0 };
+  let userInfoGate: Promise<void> | undefined;
   const fake: FakeWeChatApi = {
     url: '',
     tokenRequests: 0,
@@ -44,6 +58,16 @@ export async function startFakeWeChatApi(appId: string, appSecret: string): Prom
       }
       return fake.sends;
     },
+    unionIds: new Map(),
+    userInfoRequests: [],
+    holdUserInfo() {
+      let release = () => undefined as void;
+      userInfoGate = new Promise<void>((resolve) => (release = resolve));
+      return { release: () => ((userInfoGate = undefined), release()) };
+    },
+    media: new Map(),
+    mediaRequests: [],
+    pictures: new Map(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   const answer = (res: http.ServerResponse, body: object) => {
@@ -90,6 +114,33 @@ export async function startFakeWeChatApi(appId: string, appSecret: string): Prom
         }
         fake.sends.push({ accessToken: token, body });
         return answer(res, { errcode: 0, errmsg: 'ok' });
+      }
+      if (req.method === 'GET' && url.pathname === '/cgi-bin/user/info') {
+        if (!live.has(url.searchParams.get('access_token') ?? '')) return answer(res, { errcode: 40001, errmsg: 'invalid credential' });
+        const openid = url.searchParams.get('openid') ?? '';
+        if (!openid) return answer(res, { errcode: 40003, errmsg: 'invalid openid' });
+        fake.userInfoRequests.push(openid);
+        const unionid = fake.unionIds.get(openid);
+        const info = { subscribe: 1, openid, language: 'zh_CN', subscribe_time: 1382694957, ...(unionid ? { unionid } : {}) };
+        return void (userInfoGate ?? Promise.resolve()).then(() => answer(res, info));
+      }
+      if (req.method === 'GET' && url.pathname === '/cgi-bin/media/get') {
+        if (!live.has(url.searchParams.get('access_token') ?? '')) return answer(res, { errcode: 40001, errmsg: 'invalid credential' });
+        const mediaId = url.searchParams.get('media_id') ?? '';
+        fake.mediaRequests.push(mediaId);
+        const file = fake.media.get(mediaId);
+        if (!file) return answer(res, { errcode: 40007, errmsg: 'invalid media_id' });
+        res.writeHead(200, { 'content-type': file.type, 'content-disposition': `attachment; filename="${mediaId}"`, 'content-length': file.bytes.length });
+        return res.end(file.bytes);
+      }
+      if (req.method === 'GET' && url.pathname.startsWith('/pic/')) {
+        const picture = fake.pictures.get(url.pathname.slice('/pic/'.length));
+        if (!picture) {
+          res.writeHead(404);
+          return res.end();
+        }
+        res.writeHead(200, { 'content-type': 'image/jpeg' });
+        return res.end(picture);
       }
       if (req.method === 'POST' && url.pathname === '/cgi-bin/message/template/send') {
         const token = url.searchParams.get('access_token') ?? '';

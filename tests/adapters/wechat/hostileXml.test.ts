@@ -3,7 +3,7 @@
  * wrong shape are a 400 that says what is wrong — never a 500, never a failed turn, never a polluted
  * Object.prototype.
  */
-import { WeChatCipher, wechatSignature } from '../../../adapters/wechat/wechatCrypto';
+import { WeChatCipher, wechatSignature } from '../../../adapters/wechatKit/wechatCrypto';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 import { RunningApp, startTestApp } from '../../helpers/testApp';
 import * as samples from './samplePayloads';

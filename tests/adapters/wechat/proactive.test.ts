@@ -3,8 +3,9 @@ import { TurnContext } from 'botbuilder';
 import { toActivity } from '../../../adapters/wechat/toActivity';
 import { WeChatAdapter } from '../../../adapters/wechat/wechatAdapter';
 import { WeChatApi, WeChatApiError } from '../../../adapters/wechat/wechatApi';
-import { parseWeChatXml } from '../../../adapters/wechat/wechatXml';
+import { parseWeChatXml } from '../../../adapters/wechatKit/wechatXml';
 import { silentLogger } from '../../../platform/logger';
+import { EmbeddedStore } from '../../../storage';
 import { FakeWeChatApi, startFakeWeChatApi } from './fakeWeChatApi';
 import { documentedText } from './samplePayloads';
 
@@ -19,7 +20,7 @@ describe('WeChat proactive messages', () => {
     const mapped = toActivity(parseWeChatXml(documentedText));
     if (mapped.kind !== 'activity') throw new Error('sample did not map');
     const reference = TurnContext.getConversationReference(mapped.activity);
-    const adapter = new WeChatAdapter(new WeChatApi({ apiBase: fake.url, appId: 'wxapp', appSecret: 'wxsecret' }), silentLogger());
+    const adapter = new WeChatAdapter(new WeChatApi({ apiBase: fake.url, appId: 'wxapp', appSecret: 'wxsecret', store: new EmbeddedStore(null) }), silentLogger());
     await adapter.continueConversation(reference, async (ctx) => {
       await ctx.sendActivity({
         type: 'message',
@@ -43,10 +44,10 @@ describe('WeChat proactive messages', () => {
   });
 
   it('tells "WeChat said no" (errcode) from "the network failed"', async () => {
-    const wrongSecret = new WeChatApi({ apiBase: fake.url, appId: 'wxapp', appSecret: 'nope' });
+    const wrongSecret = new WeChatApi({ apiBase: fake.url, appId: 'wxapp', appSecret: 'nope', store: new EmbeddedStore(null) });
     await expect(wrongSecret.sendCustomMessage('o1', { type: 'text', content: 'x' })).rejects.toMatchObject({ name: 'WeChatApiError', errcode: 40125 });
     await expect(wrongSecret.accessToken()).rejects.toBeInstanceOf(WeChatApiError);
-    const down = new WeChatApi({ apiBase: 'http://127.0.0.1:9', appId: 'wxapp', appSecret: 'wxsecret', timeoutMs: 2000 });
+    const down = new WeChatApi({ apiBase: 'http://127.0.0.1:9', appId: 'wxapp', appSecret: 'wxsecret', timeoutMs: 2000, store: new EmbeddedStore(null) });
     await expect(down.accessToken()).rejects.toMatchObject({ name: 'WeChatNetworkError' });
   });
 });

@@ -1,6 +1,6 @@
 import { render, WECHAT_TEXT_LIMIT_BYTES } from '../../../adapters/wechat/render';
 import { passiveXml } from '../../../adapters/wechat/passiveReply';
-import { parseWeChatXml } from '../../../adapters/wechat/wechatXml';
+import { parseWeChatXml } from '../../../adapters/wechatKit/wechatXml';
 
 describe('WeChat outbound rendering', () => {
   it('splits a long Chinese reply into messages of at most 2048 bytes, losing nothing', () => {

@@ -7,8 +7,8 @@
  */
 import express from 'restify';
 import { registerWeChatChannel } from '../../../adapters/wechat';
-import { WeChatCipher, wechatSignature } from '../../../adapters/wechat/wechatCrypto';
-import { parseWeChatXml } from '../../../adapters/wechat/wechatXml';
+import { WeChatCipher, wechatSignature } from '../../../adapters/wechatKit/wechatCrypto';
+import { parseWeChatXml } from '../../../adapters/wechatKit/wechatXml';
 import type { Logger } from '../../../platform/logger';
 import { EmbeddedStore } from '../../../storage';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';

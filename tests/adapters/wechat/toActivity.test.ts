@@ -1,5 +1,5 @@
-import { toActivity } from '../../../adapters/wechat/toActivity';
-import { parseWeChatXml } from '../../../adapters/wechat/wechatXml';
+import { toActivity, unheardVoice } from '../../../adapters/wechat/toActivity';
+import { parseWeChatXml } from '../../../adapters/wechatKit/wechatXml';
 import * as samples from './samplePayloads';
 
 const map = (xml: string) => toActivity(parseWeChatXml(xml));
@@ -34,10 +34,15 @@ describe('WeChat inbound mapping (pure)', () => {
     ]);
   });
 
-  it('uses WeChat speech recognition for voice, and calls voice without it unsupported', () => {
+  it('uses WeChat speech recognition for voice; without it, marks the voice for transcription by its MediaId', () => {
     const r = map(samples.voiceWithRecognition);
     expect(r.kind === 'activity' && r.activity.text).toBe('推荐');
-    expect(map(samples.voiceWithoutRecognition)).toMatchObject({ kind: 'unsupported', what: 'voice' });
+    expect(r.kind === 'activity' && unheardVoice(r.activity)).toBeUndefined();
+    const unheard = map(samples.voiceWithoutRecognition);
+    expect(unheard.kind === 'activity' && unheard.activity.text).toBe('');
+    expect(unheard.kind === 'activity' && unheardVoice(unheard.activity)).toEqual({ mediaId: 'media_id_2', format: 'amr' });
+    const noMedia = samples.voiceWithoutRecognition.replace('<MediaId><![CDATA[media_id_2]]></MediaId>', '');
+    expect(map(noMedia)).toMatchObject({ kind: 'unsupported', what: 'voice' });
   });
 
   it('maps a location to its label and coordinates', () => {

@@ -1,6 +1,6 @@
 /** The WeChat channel end to end: the real app on a free port, WeChat's API as a local fake. */
-import { WeChatCipher, wechatSignature } from '../../../adapters/wechat/wechatCrypto';
-import { parseWeChatXml } from '../../../adapters/wechat/wechatXml';
+import { WeChatCipher, wechatSignature } from '../../../adapters/wechatKit/wechatCrypto';
+import { parseWeChatXml } from '../../../adapters/wechatKit/wechatXml';
 import { EmbeddedStore } from '../../../storage';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 import { RunningApp, startTestApp } from '../../helpers/testApp';

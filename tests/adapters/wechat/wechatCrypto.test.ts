@@ -1,4 +1,4 @@
-import { signatureMatches, WeChatCipher, WeChatCipherError, wechatSignature } from '../../../adapters/wechat/wechatCrypto';
+import { signatureMatches, WeChatCipher, WeChatCipherError, wechatSignature } from '../../../adapters/wechatKit/wechatCrypto';
 import { encryptSample, safeMode } from './samplePayloads';
 
 describe('WeChat message security', () => {

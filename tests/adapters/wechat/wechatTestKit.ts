@@ -1,6 +1,6 @@
 /** Shared by the WeChat tests: credentials, fresh signed queries (now, a new nonce) and a push helper. */
 import crypto from 'node:crypto';
-import { wechatSignature } from '../../../adapters/wechat/wechatCrypto';
+import { wechatSignature } from '../../../adapters/wechatKit/wechatCrypto';
 import type { RunningApp } from '../../helpers/testApp';
 import * as samples from './samplePayloads';
 

@@ -8,8 +8,8 @@ import { RunningApp, startTestApp } from '../../helpers/testApp';
 import { BOT_TOKEN, deliver, SECRET } from '../../adapters/telegram/telegramHelpers';
 import { FakeBotApi, startFakeBotApi } from '../../adapters/telegram/fakeBotApi';
 import { textUpdate } from '../../adapters/telegram/sampleUpdates';
-import { wechatSignature } from '../../../adapters/wechat/wechatCrypto';
-import { parseWeChatXml } from '../../../adapters/wechat/wechatXml';
+import { wechatSignature } from '../../../adapters/wechatKit/wechatCrypto';
+import { parseWeChatXml } from '../../../adapters/wechatKit/wechatXml';
 
 describe('linking identities across channels by code', () => {
   let app: RunningApp;
