@@ -15,7 +15,7 @@ import type { AppAdapter } from './adapters/app/appAdapter';
 import { registerBotFrameworkChannel } from './adapters/botframework';
 import type { BotFrameworkAdapter } from './adapters/botframework/botFrameworkAdapter';
 import { registerTelegramChannel, TelegramChannel, telegramSettings } from './adapters/telegram';
-import { registerWeChatChannel, WeChatChannel, wechatSettings } from './adapters/wechat';
+import { registerWeChatChannel, unionIdChecks, WeChatChannel, wechatSettings } from './adapters/wechat';
 import { MiniProgramChannel, MINIPROGRAM_CHANNEL_ID, miniProgramSettings, registerMiniProgramChannel } from './adapters/miniprogram'; // [miniprogram]
 import { registerVoiceChannel, VoiceChannel, voiceSettings } from './adapters/voice'; // [voice]
 import { LiveChannel, liveSettings, registerLiveChannel } from './adapters/live'; // [live]
@@ -31,6 +31,7 @@ import { registerReviewRoutes } from './server/reviewRoutes'; // [R]
 import { TEXT as MAIN_TEXT } from './dialogs/main/text'; // [R] the fallback wording the review queue listens for
 import type { Recognizer } from './nlu/types';
 import { registerAdminRoutes } from './server/adminRoutes';
+import { registerAdminAudit } from './server/adminAudit'; // [audit]
 import { registerAdminThrottle } from './server/adminThrottle';
 import { FailureThrottle } from './services/throttle/failureThrottle';
 import { registerHandoffAdminRoutes } from './server/handoffAdminRoutes';
@@ -200,6 +201,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     stateKey: customerStateKey,
     campaigns: new CampaignCustomerRecords(store, segments),
     live: new PrivateMessages(store), // [live] viewers' private follow-ups in the live room
+    wechat: unionIdChecks(store, async (id) => (await directory.exportCustomer(id)).identities), // which WeChat openids had a unionid
   };
   // [staff] agent and admin accounts, cookie sessions (+ CSRF) or the admin token; login throttled per address+username
   await Promise.all([StaffAccounts.ensureIndexes(store), StaffSessions.ensureIndexes(store)]);
@@ -207,6 +209,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const staffAuth = new StaffAuth({ accounts: staffAccounts, sessions: new StaffSessions(store, { ttlMs: config.STAFF_SESSION_HOURS * 3600_000 }), adminToken: config.ADMIN_TOKEN, trustProxy: config.ADMIN_TRUST_PROXY });
   // wrong admin tokens: per-address throttle on every /api/admin/* route (429 + Retry-After); staff sessions are not guesses
   const adminFailures = { failures: new FailureThrottle(store), maxFailures: config.ADMIN_MAX_FAILURES, trustProxy: config.ADMIN_TRUST_PROXY };
+  registerAdminAudit(server, { audit }); // [audit] one entry per /api/admin/* request, throttled ones included: registered before the throttle
   registerAdminThrottle(server, { adminToken: config.ADMIN_TOKEN, logger, ...adminFailures, hasStaffSession: (req) => staffAuth.hasSession(req) });
   registerStaffRoutes(server, {
     ...{ auth: staffAuth, failures: adminFailures.failures, maxLoginFailures: config.STAFF_LOGIN_MAX_FAILURES, trustProxy: config.ADMIN_TRUST_PROXY, logger },
@@ -219,9 +222,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerMetricsRoutes(server, { auth: staffAuth, metrics, prometheus, metricsToken: config.METRICS_TOKEN, logger });
   // [R] learning loop: review queue, retrain in place (worker thread, hot swap), unanswered groups, FAQ from /review
   const faqConfidence = (q: string) => knowledge.faqIndex.search(q, /\p{Script=Han}/u.test(q) ? 'zh' : 'en', 1)[0]?.confidence ?? 0;
-  registerReviewRoutes(server, { auth: staffAuth, review: privacy.review, retrainer: nlu && createRetrainer(nlu, config, logger), knowledge: { upsertFaqs: (f) => knowledge.upsertFaqs(f), faqConfidence }, faqMinConfidence: config.KB_FAQ_MIN_CONFIDENCE, logger, audit });
-  registerAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, directory, logger, audit });
-  registerHandoffAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, logger, handoffs, tickets, audit, staffAuth });
+  registerReviewRoutes(server, { auth: staffAuth, review: privacy.review, retrainer: nlu && createRetrainer(nlu, config, logger), knowledge: { upsertFaqs: (f) => knowledge.upsertFaqs(f), faqConfidence }, faqMinConfidence: config.KB_FAQ_MIN_CONFIDENCE, logger });
+  registerAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, directory, logger });
+  registerHandoffAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, logger, handoffs, tickets, staffAuth });
   registerPrivacyAdminRoutes(server, { adminToken: config.ADMIN_TOKEN, logger, audit, privacy });
   registerExperimentRoutes(server, { auth: staffAuth, experiments: services.experiments, logger }); // [X] A/B experiments of strategies
   // [channels] further channels register their routes here, each only when its config is present

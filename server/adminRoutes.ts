@@ -1,15 +1,14 @@
 /**
  * Admin API (bearer ADMIN_TOKEN): customers and identity links; export, erase and the audit log are in
- * privacyAdminRoutes.ts. Other areas add their admin routes beside these, through `adminRoute`, which
- * writes an audit entry for every request (failed authentications included).
+ * privacyAdminRoutes.ts. Every /api/admin/* request is audited in one place (adminAudit.ts,
+ * registerAdminAudit), whichever wrapper its route uses; `adminRoute` only tells it the token was right.
  */
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { CustomerDirectory } from '../services/customers/customerDirectory';
 import { IdentityError } from '../services/customers/customerDirectory';
 import type { Logger } from '../platform/logger';
-import type { AuditLog } from '../services/privacy/auditLog';
-import { auditAuthorized, auditCustomer, auditEntryOf } from './adminAudit';
+import { auditAuthorized, auditCustomer } from './adminAudit';
 import { HttpError, readJsonObject, requireBearer, route, sendJson } from '../platform/http';
 
 const identity = z.object({ channelId: z.string().trim().min(1).max(64), userId: z.string().trim().min(1).max(256) }).strict();
@@ -19,12 +18,11 @@ export interface AdminDeps {
   adminToken?: string;
   directory: CustomerDirectory;
   logger: Logger;
-  audit: AuditLog;
 }
 
-/** Wraps an admin handler with the bearer check, the JSON error boundary and the audit entry. */
-export function adminRoute(deps: Pick<AdminDeps, 'adminToken' | 'logger' | 'audit'>, handler: Parameters<typeof route>[0]) {
-  const guarded = route(
+/** Wraps an admin handler with the bearer check and the JSON error boundary (the audit entry: adminAudit.ts). */
+export function adminRoute(deps: Pick<AdminDeps, 'adminToken' | 'logger'>, handler: Parameters<typeof route>[0]) {
+  return route(
     async (req, res) => {
       requireBearer(req, deps.adminToken, 'the admin API');
       auditAuthorized(req);
@@ -32,11 +30,6 @@ export function adminRoute(deps: Pick<AdminDeps, 'adminToken' | 'logger' | 'audi
     },
     (err) => deps.logger.error({ err }, 'admin request failed'),
   );
-  return async (...[req, res]: Parameters<typeof guarded>) => {
-    await guarded(req, res);
-    // queued before the next request can arrive, so a following GET /api/admin/audit sees it
-    void deps.audit.record(auditEntryOf(req, res.statusCode));
-  };
 }
 
 export function registerAdminRoutes(server: Server, deps: AdminDeps): void {

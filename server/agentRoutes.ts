@@ -25,6 +25,7 @@ import type { HandoffRecord } from '../services/handoff';
 import type { Ticket, TicketService } from '../services/tickets';
 import { TICKET_STATUSES, TicketTransitionError } from '../services/tickets';
 import { AgentEventStreams, registerAgentEvents } from './agentEvents';
+import { auditCustomer } from './adminAudit';
 import type { StaffAuth, StaffPrincipal, StaffRole } from './staffAuth';
 import { staffRoute } from './staffAuth';
 
@@ -229,6 +230,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRouteDeps): Agent
         throw err;
       });
       if (!ticket) throw new HttpError(404, 'not_found', `no ticket ${id}`);
+      auditCustomer(req, ticket.customerId);
       sendJson(res, 200, ticketView(ticket));
     }),
   );

@@ -19,7 +19,6 @@ import { RetrainBusyError, type IntentRetrainer } from '../nlu/review/retrainer'
 import { DEFAULT_THRESHOLD, groupQuestions } from '../nlu/review/questionGroups';
 import type { FaqEntry, Lang } from '../knowledge/types';
 import type { Logger } from '../platform/logger';
-import type { AuditLog } from '../services/privacy/auditLog';
 import { HttpError, queryObject, readJsonObject, route, sendJson } from '../platform/http';
 import type { StaffPrincipal, StaffRole } from './staffAuth';
 
@@ -36,7 +35,6 @@ export interface ReviewRouteDeps {
   /** FAQ confidence from which a question counts as answered (KB_FAQ_MIN_CONFIDENCE) */
   faqMinConfidence: number;
   logger: Logger;
-  audit?: AuditLog;
 }
 
 const listQuery = z
@@ -107,25 +105,16 @@ function languageOf(question: string): Lang {
 export function registerReviewRoutes(server: Server, deps: ReviewRouteDeps): void {
   const onError = (err: unknown) => deps.logger.error({ err }, 'review request failed');
   type Handler = (req: Request, res: Response, principal: StaffPrincipal) => Promise<void>;
-  /** admin only; every request that got past the check is audited with its final status */
-  const admin = (action: string, handler: Handler) => {
-    const principals = new WeakMap<Request, StaffPrincipal>();
-    const guarded = route(async (req, res) => {
+  /** admin only (every /api/admin/* request is audited in one place: adminAudit.ts) */
+  const admin = (handler: Handler) =>
+    route(async (req, res) => {
       const principal = await deps.auth.require(req, ['admin']);
-      principals.set(req, principal);
       await handler(req, res, principal);
     }, onError);
-    return async (req: Request, res: Response) => {
-      await guarded(req, res);
-      const principal = principals.get(req);
-      const routePath = String(req.getRoute?.()?.path ?? 'unknown');
-      if (principal && deps.audit) void deps.audit.record({ action, actor: `${principal.username}@${principal.via}`, route: routePath, status: res.statusCode });
-    };
-  };
 
   server.get(
     '/api/admin/review',
-    admin('review_list', async (req, res) => {
+    admin(async (req, res) => {
       const q = parsed(listQuery, queryObject(req), 'invalid_query');
       const rows = await deps.review.list({ status: q.status as never, reason: q.reason as never, limit: q.limit });
       sendJson(res, 200, { items: rows.map(item), intents: INTENTS });
@@ -134,7 +123,7 @@ export function registerReviewRoutes(server: Server, deps: ReviewRouteDeps): voi
 
   server.post(
     '/api/admin/review/:id/label',
-    admin('review_label', async (req, res) => {
+    admin(async (req, res) => {
       const id = idParam(req);
       const { intent } = parsed(labelBody, await readJsonObject(req, 8 * 1024));
       sendJson(res, 200, item(found(await deps.review.label(id, intent))));
@@ -143,7 +132,7 @@ export function registerReviewRoutes(server: Server, deps: ReviewRouteDeps): voi
 
   server.post(
     '/api/admin/review/:id/accept',
-    admin('review_accept', async (req, res) => {
+    admin(async (req, res) => {
       const id = idParam(req);
       const { intent } = parsed(acceptBody, await optionalBody(req));
       const done = await deps.review.accept(id, intent);
@@ -154,7 +143,7 @@ export function registerReviewRoutes(server: Server, deps: ReviewRouteDeps): voi
 
   server.post(
     '/api/admin/review/:id/reject',
-    admin('review_reject', async (req, res) => {
+    admin(async (req, res) => {
       const id = idParam(req);
       await optionalBody(req);
       sendJson(res, 200, item(found(await deps.review.reject(id))));
@@ -163,7 +152,7 @@ export function registerReviewRoutes(server: Server, deps: ReviewRouteDeps): voi
 
   server.post(
     '/api/admin/nlu/retrain',
-    admin('nlu_retrain', async (req, res) => {
+    admin(async (req, res) => {
       await optionalBody(req);
       if (!deps.retrainer) throw new HttpError(503, 'nlu_unavailable', 'this app runs without the local intent model');
       try {
@@ -177,7 +166,7 @@ export function registerReviewRoutes(server: Server, deps: ReviewRouteDeps): voi
 
   server.get(
     '/api/admin/unanswered',
-    admin('unanswered_groups', async (_req, res) => {
+    admin(async (_req, res) => {
       const pending = await deps.review.list({ status: 'pending', limit: UNANSWERED_LIMIT });
       // a question the FAQ now answers (someone wrote the entry) is no longer missing
       const open = pending.filter((r) => deps.knowledge.faqConfidence(r.text) < deps.faqMinConfidence);
@@ -188,7 +177,7 @@ export function registerReviewRoutes(server: Server, deps: ReviewRouteDeps): voi
 
   server.post(
     '/api/admin/faq',
-    admin('faq_create', async (req, res) => {
+    admin(async (req, res) => {
       const body = parsed(faqBody, await readJsonObject(req, 16 * 1024));
       const id = `faq-admin-${crypto.randomBytes(6).toString('hex')}`;
       const entry: FaqEntry = {

@@ -10,6 +10,7 @@ import type { StaffAccounts } from '../services/staff/staffAccounts';
 import type { StaffSessions } from '../services/staff/staffSessions';
 import type { StaffRole, StaffSession } from '../services/staff/types';
 import { constantTimeEqual, HttpError, route } from '../platform/http';
+import { auditActor } from './adminAudit';
 
 export type { StaffRole } from '../services/staff/types';
 
@@ -56,6 +57,7 @@ export class StaffAuth {
    */
   async require(req: Request, roles: StaffRole[]): Promise<StaffPrincipal> {
     const principal = await this.authenticate(req);
+    auditActor(req, principal); // an /api/admin/* request is audited with who sent it, a refused role included
     if (principal.role !== 'admin' && !roles.includes(principal.role)) {
       throw new HttpError(403, 'forbidden', `this needs the role ${roles.join(' or ')}`);
     }

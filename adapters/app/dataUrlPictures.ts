@@ -10,13 +10,13 @@
 import type { Attachment } from 'botbuilder';
 import type { Request } from 'restify';
 import { HttpError, readRawBody } from '../../platform/http';
+import { keptPictureBytes, MAX_PICTURE_BYTES, pictureAttachment } from '../pictureBytes';
 
-export const MAX_PICTURE_BYTES = 5 * 1024 * 1024;
+export { MAX_PICTURE_BYTES, pictureAttachment };
 /** base64 of MAX_PICTURE_BYTES, plus room for the `data:…;base64,` prefixes */
 const PICTURE_ALLOWANCE = Math.ceil(MAX_PICTURE_BYTES / 3) * 4 + 1024;
 const DATA_URL = /^data:(image\/(?:png|jpeg|webp));base64,/i;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const PICTURE_BYTES = Symbol('appPictureBytes');
 
 export function isDataUrl(url: unknown): url is string {
   return typeof url === 'string' && DATA_URL.test(url);
@@ -36,17 +36,10 @@ export function decodeDataUrl(url: string, maxBytes = MAX_PICTURE_BYTES): Decode
   return { ok: true, contentType: prefix[1].toLowerCase(), bytes: Buffer.from(payload, 'base64') };
 }
 
-/** The activity attachment for a decoded picture: its bytes kept out of sight of JSON and spreads. */
-export function pictureAttachment(contentType: string, bytes: Buffer, name?: string): Attachment {
-  const attachment: Attachment = { contentType, ...(name ? { name } : {}) };
-  Object.defineProperty(attachment, PICTURE_BYTES, { value: bytes, enumerable: false });
-  return attachment;
-}
-
 /** The bytes of a picture the app sent inline (on the attachment, or still as a data: URL), at most maxBytes. */
 export function inlinePictureBytes(attachment: Attachment, maxBytes: number): Buffer | undefined {
-  const kept = (attachment as unknown as Record<symbol, unknown>)[PICTURE_BYTES];
-  if (Buffer.isBuffer(kept)) return kept.length <= maxBytes ? kept : undefined;
+  const kept = keptPictureBytes(attachment, Number.MAX_SAFE_INTEGER);
+  if (kept) return kept.length <= maxBytes ? kept : undefined;
   if (!isDataUrl(attachment.contentUrl)) return undefined;
   const decoded = decodeDataUrl(attachment.contentUrl, maxBytes);
   return decoded.ok ? decoded.bytes : undefined;

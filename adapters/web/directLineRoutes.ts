@@ -13,7 +13,8 @@ import type { Caller, DirectLineAuth } from './directLineAuth';
 import { ActivityTooLargeError, Conversation, ConversationGoneError, CONVERSATION_ID, ConversationStore, parseWatermark } from './conversationStore';
 import { parseStartBody, readJsonBody, readOptionalJsonBody } from './inboundBody';
 import { TooManyRequestsError } from './rateLimit';
-import { joinActivity, toActivity } from './toActivity';
+import { readUpload, uploadActivity } from './pictureUpload';
+import { InboundContext, joinActivity, toActivity } from './toActivity';
 import type { WebAdapter } from './webAdapter';
 
 export const DIRECTLINE_BASE = '/v3/directline';
@@ -56,10 +57,7 @@ export class DirectLineEndpoint {
     server.get(`${DIRECTLINE_BASE}/conversations/:id`, wrap((req, res) => this.reconnect(req, res)));
     server.post(`${DIRECTLINE_BASE}/conversations/:id/activities`, wrap((req, res) => this.postActivity(req, res)));
     server.get(`${DIRECTLINE_BASE}/conversations/:id/activities`, wrap((req, res) => this.getActivities(req, res)));
-    server.post(`${DIRECTLINE_BASE}/conversations/:id/upload`, wrap(async (req) => {
-      req.resume();
-      throw new HttpError(415, 'uploads_not_supported', 'file uploads are not supported on this chat; send text instead');
-    }));
+    server.post(`${DIRECTLINE_BASE}/conversations/:id/upload`, wrap((req, res) => this.upload(req, res)));
   }
 
   private async generate(req: Request, res: Response): Promise<void> {
@@ -125,20 +123,42 @@ export class DirectLineEndpoint {
     const caller = this.deps.auth.identify(req);
     const conversation = await this.existing(caller, req);
     const body = await readJsonBody(req, this.deps.maxBodyBytes);
-    const mapped = toActivity(body, {
-      conversationId: conversation.id,
-      tokenUserId: caller.kind === 'token' ? caller.claims.user : undefined,
-      conversationLocale: conversation.locale,
-      now: new Date(),
-    });
+    const mapped = toActivity(body, this.inbound(caller, conversation));
     if (!mapped.ok) throw new HttpError(400, 'bad_argument', mapped.reason);
+    await this.accept(req, res, conversation, mapped.activity);
+  }
+
+  /** Direct Line's upload: a message with pictures (pictureUpload.ts), then the same path as a posted one. */
+  private async upload(req: Request, res: Response): Promise<void> {
+    const caller = this.deps.auth.identify(req);
+    // refused before a byte of the pictures is read
+    const conversation = await this.existing(caller, req);
+    const queryUserId = queryOf(req).get('userId') ?? undefined;
+    if (caller.kind === 'token' && caller.claims.user && queryUserId && queryUserId !== caller.claims.user) {
+      req.resume();
+      throw new HttpError(403, 'forbidden', 'this token is for another user');
+    }
+    const upload = await readUpload(req, this.deps.maxBodyBytes);
+    const mapped = uploadActivity(upload, this.inbound(caller, conversation), queryUserId);
+    if (!mapped.ok) throw new HttpError(400, 'bad_argument', mapped.reason);
+    await this.accept(req, res, conversation, mapped.activity);
+  }
+
+  private inbound(caller: Caller, conversation: Conversation): InboundContext {
+    return { conversationId: conversation.id, tokenUserId: caller.kind === 'token' ? caller.claims.user : undefined, conversationLocale: conversation.locale, now: new Date() };
+  }
+
+  /** Keeps the echo, runs the turn, answers `{id}`. */
+  private async accept(req: Request, res: Response, conversation: Conversation, activity: Partial<Activity>): Promise<void> {
     // writes only the first time (not started yet, or no user known): no extra write per message
     await this.deps.conversations.start(conversation);
-    await this.deps.conversations.fillIn(conversation, { userId: mapped.activity.from?.id });
+    await this.deps.conversations.fillIn(conversation, { userId: activity.from?.id });
     // typing is neither kept nor run: the bot has no use for it, and it would only fill memory
-    if (mapped.activity.type === 'typing') return sendJson(res, 200, { id: `${conversation.id}|typing` });
+    if (activity.type === 'typing') return sendJson(res, 200, { id: `${conversation.id}|typing` });
     // the echo: Web Chat marks a message as sent when it comes back on the stream
-    const { serviceUrl: _serviceUrl, ...echo } = mapped.activity;
+    const { serviceUrl: _serviceUrl, ...rest } = activity;
+    // a spread copy of each attachment leaves the picture bytes behind: the echo and the feed never hold them
+    const echo = rest.attachments ? { ...rest, attachments: rest.attachments.map((a) => ({ ...a })) } : rest;
     let stored: Partial<Activity>;
     try {
       stored = await this.deps.conversations.append(conversation, echo);
@@ -147,7 +167,7 @@ export class DirectLineEndpoint {
       if (err instanceof ConversationGoneError) throw new HttpError(404, 'not_found', err.message);
       throw err;
     }
-    await this.runTurn({ ...mapped.activity, id: stored.id }, clientIp(req, this.deps.trustProxy));
+    await this.runTurn({ ...activity, id: stored.id }, clientIp(req, this.deps.trustProxy));
     sendJson(res, 200, { id: stored.id });
   }
 

@@ -19,7 +19,10 @@ const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: https: http:",
   "media-src 'self' blob: https:",
-  "connect-src 'self' ws: wss:",
+  // blob: for uploads: Direct Line's client reads the picture the customer picked from its blob: URL
+  "connect-src 'self' ws: wss: blob:",
+  // Web Chat draws the thumbnail of a picture being sent in a worker it starts from a blob: URL
+  "worker-src 'self' blob:",
   "frame-ancestors 'self'",
 ].join('; ');
 

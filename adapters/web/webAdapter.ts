@@ -3,8 +3,10 @@
  * where open streams (WebSocket) and pollers pick it up. Because delivery does not depend on an open
  * HTTP request, proactive messages (an agent's reply, a campaign) reach a conversation that is still open.
  */
-import { Activity, ResourceResponse, TurnContext } from 'botbuilder';
+import { Activity, Attachment, ResourceResponse, TurnContext } from 'botbuilder';
+import type { AttachmentSource } from '../../dialogs/turn/turnContracts';
 import { ChannelAdapter } from '../channelAdapter';
+import { keptPictureBytes } from '../pictureBytes';
 import { ConversationGoneError, ConversationStore } from './conversationStore';
 import { render } from './render';
 
@@ -18,7 +20,7 @@ export class WebChannelError extends Error {
   }
 }
 
-export class WebAdapter extends ChannelAdapter {
+export class WebAdapter extends ChannelAdapter implements AttachmentSource {
   protected readonly channelName = 'web chat';
 
   constructor(private readonly conversations: ConversationStore) {
@@ -51,5 +53,10 @@ export class WebAdapter extends ChannelAdapter {
       responses.push({ id: stored.id ?? '' });
     }
     return responses;
+  }
+
+  /** Pictures uploaded with the message (pictureUpload.ts); a link a client names is never fetched. */
+  async readAttachment(attachment: Attachment, maxBytes: number): Promise<Buffer | undefined> {
+    return keptPictureBytes(attachment, maxBytes);
   }
 }

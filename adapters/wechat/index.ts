@@ -27,6 +27,7 @@ export { wechatConfigSchema, wechatSettings } from './config';
 export { WECHAT_CHANNEL_ID, toActivity } from './toActivity';
 export { WeChatAdapter } from './wechatAdapter';
 export { WeChatApi, WeChatApiError, WeChatNetworkError } from './wechatApi';
+export { UNIONID_COLLECTION, unionIdChecks } from './unionIds';
 
 export interface WeChatChannelOptions extends WeChatSettings {
   logger: Logger;

@@ -9,6 +9,8 @@
  * before that customer's next turn; a failure is retried after a few minutes.
  */
 import type { Logger } from '../../platform/logger';
+import type { ChannelIdentity } from '../../services/customers/customerDirectory';
+import type { CustomerRecords } from '../../services/privacy/customerExport';
 import type { VerifiedIdentities } from '../../services/customers/verifiedIdentities';
 import type { DocumentStore } from '../../storage/documentStore';
 import { WECHAT_CHANNEL_ID } from './toActivity';
@@ -113,4 +115,23 @@ export class WeChatUnionIds {
   private checked() {
     return this.o.store.collection<CheckedDoc>(UNIONID_COLLECTION);
   }
+}
+
+/**
+ * The privacy export and erasure of these lookups: the rows of the customer's WeChat openids (an openid is
+ * pseudonymous personal data). Erased before the identities themselves, which is how the openids are found.
+ */
+export function unionIdChecks(store: DocumentStore, identitiesOf: (customerId: string) => Promise<ChannelIdentity[]>): CustomerRecords {
+  const checks = store.collection<CheckedDoc>(UNIONID_COLLECTION);
+  const openids = async (customerId: string) => (await identitiesOf(customerId)).filter((i) => i.channelId === WECHAT_CHANNEL_ID).map((i) => i.userId);
+  return {
+    async exportCustomer(customerId) {
+      const ids = await openids(customerId);
+      return ids.length === 0 ? [] : checks.find({ _id: { $in: ids } });
+    },
+    async eraseCustomer(customerId) {
+      const ids = await openids(customerId);
+      return ids.length === 0 ? 0 : checks.deleteMany({ _id: { $in: ids } });
+    },
+  };
 }

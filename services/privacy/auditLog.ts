@@ -12,7 +12,7 @@ const FAILED_AUTH_KEEP_MS = 30 * 24 * 3600 * 1000;
 
 export interface AuditEntry {
   action: string;
-  /** `admin-token@<source address>` */
+  /** `admin-token@<source address>`, or the staff username of a session */
   actor: string;
   customerId?: string;
   route: string;

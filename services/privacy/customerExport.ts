@@ -47,6 +47,8 @@ export interface CustomerDataDeps {
   campaigns?: CustomerRecords;
   /** [live] what the bot said to the customer privately in live rooms */
   live?: CustomerRecords;
+  /** whether each of the customer's WeChat openids had a unionid (the Official Account's lookups) */
+  wechat?: CustomerRecords;
   /** the customer's bot state (profile, dialog stack) and the key it is stored under */
   /** the bot's state store (botbuilder's Storage fits; services name no Bot Framework types) */
   botState: BotStateStore;
@@ -85,6 +87,7 @@ export function recordSections(deps: CustomerDataDeps): Record<string, CustomerR
     ...(deps.experiments ? { experiments: deps.experiments } : {}), // [X]
     ...(deps.campaigns ? { campaigns: deps.campaigns } : {}),
     ...(deps.live ? { liveMessages: deps.live } : {}), // [live]
+    ...(deps.wechat ? { wechatUnionIdChecks: deps.wechat } : {}),
   };
 }
 

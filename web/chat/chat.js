@@ -81,7 +81,11 @@
     userAvatarInitials: '我',
     userAvatarBackgroundColor: '#a61e4d',
     avatarSize: 36,
-    hideUploadButton: true,
+    // pictures only (an order screenshot, a product label): the bot reads them; the server takes PNG, JPEG and
+    // WebP, at most 3 per message and 5 MB each
+    hideUploadButton: false,
+    uploadAccept: 'image/png,image/jpeg,image/webp',
+    uploadMultiple: true,
     sendBoxButtonColor: '#d6336c',
     sendBoxButtonColorOnHover: '#a61e4d',
     sendBoxHeight: 48,

@@ -106,15 +106,17 @@ describe('Direct Line protocol', () => {
     expect(polled.json.activities.map((a: { text: string }) => a.text)).toEqual(['客服小李：您好，我来帮您看看']);
   });
 
-  it('answers a typing activity without running a turn, and refuses uploads politely', async () => {
+  it('answers a typing activity without running a turn, and a malformed upload with 400', async () => {
     const c = await startConversation('typist');
     const before = server.seen.length;
     const typing = await call('POST', `/conversations/${c.conversationId}/activities`, { auth: c.token, body: { type: 'typing', from: { id: 'typist' } } });
     expect(typing.status).toBe(200);
     expect(server.seen.length).toBe(before);
     const upload = await call('POST', `/conversations/${c.conversationId}/upload?userId=typist`, { auth: c.token, body: 'x', headers: { 'content-type': 'multipart/form-data; boundary=x' } });
-    expect(upload.status).toBe(415);
-    expect(upload.json.error.message).toMatch(/not supported/);
+    // uploads of pictures: uploadEndpoint.test.ts
+    expect(upload.status).toBe(400);
+    expect(upload.json.error.code).toBe('malformed_upload');
+    expect(server.seen.length).toBe(before);
   });
 });
 

@@ -8,6 +8,7 @@ import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import { registerWebChannel, WebChannel } from '../../../adapters/web';
 import { createBot } from '../../../bots';
 import { createCustomerState } from '../../../dialogs';
+import { attachmentSourceOf } from '../../../dialogs/turn/turnContracts';
 import { createServer, listen, stopAccepting } from '../../../server/createServer';
 import { createServices } from '../../../services';
 import type { CustomerDirectory } from '../../../services/customers';
@@ -88,6 +89,14 @@ export async function startWebChatServer(env: WebChatServerEnv = {}): Promise<We
         const text = context.activity.text ?? '';
         seen.push(text);
         if (text === 'boom') throw new Error('dialog failed');
+        // [upload] what the adapter hands over for each picture: name, type and how many bytes
+        const pictures = context.activity.attachments ?? [];
+        if (pictures.length > 0) {
+          const source = attachmentSourceOf(context);
+          const read = await Promise.all(pictures.map(async (a) => `${a.name ?? '-'} ${a.contentType} ${(await source?.readAttachment(a, 5 * 1024 * 1024))?.length ?? 0}`));
+          await context.sendActivity(`收到图片：${read.join('，')}`);
+          return;
+        }
         if (/口红|lipstick/.test(text)) {
           const reply = MessageFactory.attachment(productCard(baseUrl), '为您推荐这款口红：');
           reply.suggestedActions = {

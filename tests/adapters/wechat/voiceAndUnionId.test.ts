@@ -7,7 +7,7 @@
 import { UNIONID_COLLECTION } from '../../../adapters/wechat/unionIds';
 import { parseWeChatXml } from '../../../adapters/wechatKit/wechatXml';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
-import { RunningApp, startTestApp } from '../../helpers/testApp';
+import { ADMIN_TOKEN, RunningApp, startTestApp } from '../../helpers/testApp';
 import { FakeTranscriptionApi, startFakeTranscriptionApi } from '../../platform/fakeTranscriptionApi';
 import { FakeWeChatApi, startFakeWeChatApi } from './fakeWeChatApi';
 import * as samples from './samplePayloads';
@@ -75,6 +75,18 @@ describe('WeChat Official Account: voice transcription and unionid', () => {
     const checked = await app.store.collection(UNIONID_COLLECTION).findOne({ _id: 'openidUnion1' });
     expect(checked).toMatchObject({ hasUnionId: true });
     expect(JSON.stringify(checked)).not.toContain('o6_bmasdasdsad6_2sgVt7hMZOPfL');
+  });
+
+  it('the lookup kept for a customer’s openid is in their export and gone with their erasure', async () => {
+    await push(app, withText('你好', '700040', 'openidErase1'));
+    const customerId = (await app.directory.find({ channelId: 'wechat', userId: 'openidErase1' }))!;
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const exported = await app.get(`/api/admin/customers/${customerId}/export`, admin);
+    expect(exported.status).toBe(200);
+    expect(exported.json.wechatUnionIdChecks).toEqual([expect.objectContaining({ _id: 'openidErase1', hasUnionId: false })]);
+    const erased = await app.request('DELETE', `/api/admin/customers/${customerId}`, undefined, admin);
+    expect(erased.status).toBe(200);
+    expect(await app.store.collection(UNIONID_COLLECTION).findOne({ _id: 'openidErase1' })).toBeNull();
   });
 
   it('keeps a customer without a unionid on their own, asked once', async () => {
