@@ -5,9 +5,10 @@
  * A picture that arrives this way is never fetched from anywhere.
  */
 import type { Attachment } from 'botbuilder';
+import { PICTURE_MAX_BYTES } from '../dialogs/turn/turnContracts';
 
-/** The largest picture a channel accepts inline (the picture reader has the same bound). */
-export const MAX_PICTURE_BYTES = 5 * 1024 * 1024;
+/** The largest picture a channel accepts inline: the bound the picture reader reads up to. */
+export const MAX_PICTURE_BYTES = PICTURE_MAX_BYTES;
 
 const PICTURE_BYTES = Symbol('pictureBytes');
 

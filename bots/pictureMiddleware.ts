@@ -17,7 +17,7 @@ import type { Activity, Attachment, StatePropertyAccessor, TurnContext } from 'b
 import type { DialogInstance, DialogState } from 'botbuilder-dialogs';
 import { AFTER_SALES_DIALOG, QUALITY_TICKET_DIALOG } from '../dialogs/afterSales';
 import { customerIdOf } from '../dialogs/turn/customerState';
-import { attachmentSourceOf, PICTURE_TEXT, runAfterTurn, TurnMiddleware } from '../dialogs/turn/turnContracts';
+import { attachmentSourceOf, PICTURE_MAX_BYTES, PICTURE_TEXT, runAfterTurn, TurnMiddleware } from '../dialogs/turn/turnContracts';
 import { say, scriptLanguage, type ReplyLanguage } from '../dialogs/flow/language';
 import type { KnowledgeBase } from '../knowledge/types';
 import type { Logger } from '../platform/logger';
@@ -25,8 +25,7 @@ import { detectQualityProblem, type TicketAttachment, type TicketService } from 
 import { productOnPicture, readPictureText, type PictureReader, type PictureText } from '../services/vision';
 import { PICTURE_WORDS } from './pictureWords';
 
-/** The largest picture read (the app channel's data: URLs have the same bound). */
-export const PICTURE_MAX_BYTES = 5 * 1024 * 1024;
+export { PICTURE_MAX_BYTES };
 /** Pictures of one message read at most (each is a CPU-second). */
 const MAX_PICTURES = 3;
 /** A photo sent this soon after a ticket was opened belongs to it. */

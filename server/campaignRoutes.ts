@@ -9,6 +9,7 @@
  */
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
+import { describeZodIssues } from '../platform/zodIssues';
 import { HttpError, queryObject, readJsonObject, sendJson } from '../platform/http';
 import type { Logger } from '../platform/logger';
 import type { CampaignEngine } from '../services/campaigns';
@@ -70,8 +71,7 @@ const jobsQuery = z
   .strict();
 
 function invalid(error: z.ZodError, code: string): HttpError {
-  const issue = error.issues[0];
-  return new HttpError(400, code, `${issue.path.join('.') || 'body'}: ${issue.message}`);
+  return new HttpError(400, code, describeZodIssues(error, 'body', 1));
 }
 
 function idParam(req: Request): string {

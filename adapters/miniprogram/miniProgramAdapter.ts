@@ -10,12 +10,11 @@ import type { AttachmentSource } from '../../dialogs/turn/turnContracts';
 import type { Logger } from '../../platform/logger';
 import { ChannelAdapter, ChannelNotSupportedError } from '../channelAdapter';
 import type { CardThumb } from './cardThumb';
-import { MiniProgramApi, readBounded } from './miniProgramApi';
+import { readLimited } from '../boundedDownload';
+import { isWeChatImageHost } from '../wechatKit/pictureHosts';
+import { MiniProgramApi } from './miniProgramApi';
 import { isHeroLike } from '../renderKit';
 import { MiniProgramMessage, render } from './render';
-
-/** hosts WeChat serves customers' pictures from (PicUrl) */
-const WECHAT_PICTURE_HOST = /(^|\.)(qpic\.cn|qlogo\.cn|weixin\.qq\.com)$/i;
 
 export class MiniProgramAdapter extends ChannelAdapter implements AttachmentSource {
   protected readonly channelName = 'Mini Program';
@@ -67,18 +66,9 @@ export class MiniProgramAdapter extends ChannelAdapter implements AttachmentSour
   async readAttachment(attachment: Attachment, maxBytes: number): Promise<Buffer | undefined> {
     if (!attachment.contentType?.startsWith('image/')) return undefined;
     if (attachment.name) return this.api.downloadMedia(attachment.name, maxBytes);
-    const url = attachment.contentUrl ? safeUrl(attachment.contentUrl) : undefined;
-    if (!url || !WECHAT_PICTURE_HOST.test(url.hostname)) return undefined;
+    const url = attachment.contentUrl;
+    if (!url || !isWeChatImageHost(url)) return undefined;
     const res = await fetch(url, { signal: AbortSignal.timeout(10_000), redirect: 'error' });
-    return res.ok ? readBounded(res, maxBytes) : undefined;
-  }
-}
-
-function safeUrl(text: string): URL | undefined {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
-  } catch {
-    return undefined;
+    return res.ok ? readLimited(res, maxBytes) : undefined;
   }
 }

@@ -6,6 +6,7 @@
  * is dropped there and the call retried once. Errors are typed: MiniProgramApiError = WeChat answered an
  * errcode; MiniProgramNetworkError = no usable answer.
  */
+import { readLimited } from '../boundedDownload';
 import type { MiniProgramMessage } from './render';
 
 export class MiniProgramApiError extends Error {
@@ -119,7 +120,7 @@ export class MiniProgramApi {
         await this.errorOf('media.get', res);
         throw new MiniProgramApiError('media.get', -1, 'no media in the answer');
       }
-      return readBounded(res, maxBytes);
+      return readLimited(res, maxBytes);
     });
   }
 
@@ -167,22 +168,4 @@ export class MiniProgramApi {
     if (errcode !== 0) throw new MiniProgramApiError(method, errcode, String(body.errmsg ?? ''));
     return body;
   }
-}
-
-/** The body, or undefined as soon as it passes maxBytes (the rest is not read). */
-export async function readBounded(res: Response, maxBytes: number): Promise<Buffer | undefined> {
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel();
-    return undefined;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res.body ?? []) {
-    size += (chunk as Uint8Array).length;
-    // leaving the loop cancels the stream: the rest is never downloaded
-    if (size > maxBytes) return undefined;
-    chunks.push(Buffer.from(chunk as Uint8Array));
-  }
-  return Buffer.concat(chunks);
 }

@@ -6,16 +6,16 @@
  * template (MINIPROGRAM_PRODUCT_PAGE) and the card picture (uploaded media) are there, else a link card,
  * else text (see ../renderKit.ts for the shared pieces).
  */
-import type { Activity, Attachment, CardAction } from 'botbuilder';
+import type { Activity, Attachment } from 'botbuilder';
 import { PRODUCT_IMAGE_PREFIX } from '../../knowledge/packshots';
 import { splitText, utf8Bytes } from '../textChunks';
+import { cardButtons, cardDescription, cardLink, cardTitle, clipBytes } from '../wechatKit/cardParts';
 import {
   ADAPTIVE_CARD,
   adaptiveCardInText,
   adaptiveCardText,
   AttachmentRenderer,
   cardContent,
-  cardLines,
   httpUrl,
   isHeroLike,
   linesWithChoices,
@@ -74,11 +74,6 @@ export function messageText(message: MiniProgramMessage): string {
   return message.miniprogrampage.title;
 }
 
-const cardTitle = (content: Record<string, any>): string => String(content.title ?? '').trim();
-const cardDescription = (content: Record<string, any>): string => cardLines(content, ['subtitle', 'text']).join('\n');
-const cardButtons = (content: Record<string, any>): CardAction[] => (content.buttons ?? []) as CardAction[];
-const openUrl = (content: Record<string, any>): string | undefined =>
-  httpUrl(content.tap?.type === 'openUrl' ? content.tap.value : cardButtons(content).find((b) => b.type === 'openUrl')?.value);
 
 /** The product a card shows: its picture is the store's packshot of it (dialogs/flow/cards.ts). */
 export function cardProductId(content: Record<string, any>): string | undefined {
@@ -93,27 +88,21 @@ export function cardProductId(content: Record<string, any>): string | undefined 
   }
 }
 
-/** WeChat shows about 64 bytes of a card's title and 120 of a description; longer is cut anyway. */
-function clip(text: string, maxBytes: number): string {
-  if (utf8Bytes(text) <= maxBytes) return text;
-  return `${splitText(text, maxBytes - 3, utf8Bytes)[0]}…`;
-}
-
 const productPage: AttachmentRenderer<MiniProgramMessage, CardContext> = {
   handles: (attachment, context) =>
     isHeroLike(attachment) && Boolean(context.options.productPage && context.options.thumbMediaId && cardTitle(cardContent(attachment)) && cardProductId(cardContent(attachment))),
   render: (attachment, { options }) => {
     const content = cardContent(attachment);
     const pagepath = options.productPage!.replace('{id}', encodeURIComponent(cardProductId(content)!));
-    return { msgtype: 'miniprogrampage', miniprogrampage: { title: clip(cardTitle(content), 64), pagepath, thumb_media_id: options.thumbMediaId! } };
+    return { msgtype: 'miniprogrampage', miniprogrampage: { title: clipBytes(cardTitle(content), 64), pagepath, thumb_media_id: options.thumbMediaId! } };
   },
 };
 
 const linkCard: AttachmentRenderer<MiniProgramMessage, CardContext> = {
-  handles: (attachment) => isHeroLike(attachment) && Boolean(cardTitle(cardContent(attachment)) && openUrl(cardContent(attachment))),
+  handles: (attachment) => isHeroLike(attachment) && Boolean(cardTitle(cardContent(attachment)) && cardLink(cardContent(attachment))),
   render: (attachment) => {
     const content = cardContent(attachment);
-    const link = { title: clip(cardTitle(content), 64), description: clip(cardDescription(content), 120), url: openUrl(content)!, thumb_url: httpUrl(content.images?.[0]?.url) ?? '' };
+    const link = { title: clipBytes(cardTitle(content), 64), description: clipBytes(cardDescription(content), 120), url: cardLink(content)!, thumb_url: httpUrl(content.images?.[0]?.url) ?? '' };
     return { msgtype: 'link', link };
   },
 };

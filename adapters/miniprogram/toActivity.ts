@@ -8,10 +8,12 @@
  * campaign messages. The push is checked by its zod schema first; anything malformed is `invalid`.
  */
 import { Activity, ActivityTypes } from 'botbuilder';
+import { pushActivity, pushDedupeKey } from '../wechatKit/pushActivity';
 import { describeIssue, miniProgramInboundSchema } from './inboundSchema';
 import type { PushRecord } from './pushBody';
 
 export const MINIPROGRAM_CHANNEL_ID = 'miniprogram';
+const CHANNEL = { channelId: MINIPROGRAM_CHANNEL_ID, serviceUrl: 'wechat://mini-program' };
 
 export type MiniProgramInbound =
   | { kind: 'activity'; activity: Partial<Activity>; dedupeKey: string; unionId?: string }
@@ -48,23 +50,11 @@ export function toActivity(record: PushRecord, productNames?: ProductNames): Min
   const createTime = Number(push.CreateTime);
   const msgId = push.MsgId ?? '';
   const event = (push.Event ?? '').toLowerCase();
-  // events carry no MsgId; WeChat's advice is to de-duplicate them by sender + CreateTime
-  const dedupeKey = msgId ? `m:${msgId}` : `e:${openid}:${createTime}:${event}`;
+  const ids = { openid, account, msgType, createTime, msgId, event };
+  const dedupeKey = pushDedupeKey(ids);
   const unionId = push.UnionId || undefined;
 
-  const base = (extra: Partial<Activity>): Partial<Activity> => ({
-    type: ActivityTypes.Message,
-    id: msgId || dedupeKey,
-    channelId: MINIPROGRAM_CHANNEL_ID,
-    serviceUrl: 'wechat://mini-program',
-    timestamp: new Date(createTime * 1000),
-    from: { id: openid, name: openid, role: 'user' },
-    recipient: { id: account, name: account, role: 'bot' },
-    conversation: { id: `miniprogram:${openid}`, isGroup: false, conversationType: 'personal', name: '' },
-    locale: 'zh-CN',
-    channelData: { msgType, msgId: msgId || undefined },
-    ...extra,
-  });
+  const base = (extra: Partial<Activity>): Partial<Activity> => pushActivity(CHANNEL, ids, dedupeKey, extra);
   const activity = (extra: Partial<Activity>): MiniProgramInbound => ({ kind: 'activity', activity: base(extra), dedupeKey, ...(unionId ? { unionId } : {}) });
 
   switch (msgType) {

@@ -3,6 +3,8 @@
  * TelegramApiError = Telegram answered ok:false; TelegramNetworkError = no usable answer.
  * The token is part of the URL, so neither error ever carries the URL.
  */
+import { readLimited } from '../boundedDownload';
+
 export class TelegramApiError extends Error {
   constructor(
     readonly method: string,
@@ -64,14 +66,8 @@ export class TelegramApi {
       throw new TelegramNetworkError('file', err);
     }
     if (!res.ok || !res.body) return undefined;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res.body) {
-      size += (chunk as Uint8Array).length;
-      if (size > maxBytes) return undefined; // a file_size that lied: stop reading
-      chunks.push(Buffer.from(chunk as Uint8Array));
-    }
-    return Buffer.concat(chunks);
+    // a file_size that lied: reading stops at the bound
+    return readLimited(res, maxBytes);
   }
 
   private async once<T>(method: string, params: Record<string, unknown>): Promise<T> {

@@ -5,6 +5,7 @@
  * read pass through unchecked (Telegram adds fields over time), within the route's body limit.
  */
 import { z } from 'zod';
+import { describeZodIssues } from '../../platform/zodIssues';
 
 const id = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 
@@ -65,8 +66,5 @@ export type TgUpdate = z.infer<typeof tgUpdateSchema>;
 
 /** "message.from.language_code: Expected string, received number" — the first few problems, for the 400. */
 export function describeIssue(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'update'}: ${issue.message}`)
-    .join('; ');
+  return describeZodIssues(error, 'update');
 }

@@ -5,6 +5,7 @@
  */
 import type { Request } from 'restify';
 import { z } from 'zod';
+import { describeZodIssues } from '../../platform/zodIssues';
 import { HttpError, readRawBody } from '../../platform/http';
 import { MAX_JSON_DEPTH, textNestsDeeperThan } from '../jsonDepth';
 
@@ -41,8 +42,7 @@ export async function readOptionalJsonBody(req: Request, maxBytes: number): Prom
 
 /** The first zod issue as `path: message`, which is what a 400 says. */
 export function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return `${issue.path.join('.') || 'body'}: ${issue.message}`;
+  return describeZodIssues(error, 'body', 1);
 }
 
 export const LOCALE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;

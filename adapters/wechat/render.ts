@@ -6,13 +6,13 @@
  */
 import type { Activity, Attachment, CardAction } from 'botbuilder';
 import { splitText, utf8Bytes } from '../textChunks';
+import { cardButtons, cardDescription, cardLink, cardTitle, clipBytes } from '../wechatKit/cardParts';
 import {
   ADAPTIVE_CARD,
   adaptiveCardInText,
   adaptiveCardText,
   AttachmentRenderer,
   cardContent,
-  cardLines,
   httpUrl,
   isHeroLike,
   linesWithChoices,
@@ -74,19 +74,16 @@ export function lastChoices(messages: WeChatMessage[]): string[] | undefined {
   return undefined;
 }
 
-const cardTitle = (content: Record<string, any>): string => String(content.title ?? '').trim();
-const cardDescription = (content: Record<string, any>): string => cardLines(content, ['subtitle', 'text']).join('\n');
-const cardButtons = (content: Record<string, any>): CardAction[] => (content.buttons ?? []) as CardAction[];
 
 /** A hero card as a news article: it needs a title and a picture or a link. */
 function newsArticle(attachment: Attachment): NewsArticle | undefined {
   const content = cardContent(attachment);
   const title = cardTitle(content);
   const picurl = httpUrl(content.images?.[0]?.url);
-  const url = httpUrl(content.tap?.type === 'openUrl' ? content.tap.value : cardButtons(content).find((b) => b.type === 'openUrl')?.value);
+  const url = cardLink(content);
   if (!title || !(picurl || url)) return undefined;
   // WeChat shows ~64 bytes of title and ~120 of description; longer text is cut by the client anyway
-  return { title: clip(title, 64), description: clip(cardDescription(content), 120), url: url ?? '', picurl: picurl ?? '' };
+  return { title: clipBytes(title, 64), description: clipBytes(cardDescription(content), 120), url: url ?? '', picurl: picurl ?? '' };
 }
 
 const heroAsNews: AttachmentRenderer<WeChatMessage> = {
@@ -121,8 +118,3 @@ const linkAsText: AttachmentRenderer<WeChatMessage> = {
 
 /** In order: the first piece that handles an attachment renders it; anything else is left out. */
 const RENDERERS: AttachmentRenderer<WeChatMessage>[] = [adaptiveCardInText, heroAsNews, heroAsText, adaptiveAsText, linkAsText];
-
-function clip(text: string, maxBytes: number): string {
-  if (utf8Bytes(text) <= maxBytes) return text;
-  return `${splitText(text, maxBytes - 3, utf8Bytes)[0]}…`;
-}

@@ -6,10 +6,12 @@
  * The message is parsed by its zod schema (inboundSchema.ts) first; anything malformed is `invalid`.
  */
 import { Activity, ActivityTypes } from 'botbuilder';
+import { pushActivity, pushDedupeKey } from '../wechatKit/pushActivity';
 import { describeIssue, wechatInboundSchema } from './inboundSchema';
 import { field, WeChatXml } from '../wechatKit/wechatXml';
 
 export const WECHAT_CHANNEL_ID = 'wechat';
+const CHANNEL = { channelId: WECHAT_CHANNEL_ID, serviceUrl: 'wechat://official-account' };
 
 export type WeChatInbound =
   | { kind: 'activity'; activity: Partial<Activity>; dedupeKey: string }
@@ -35,22 +37,10 @@ export function toActivity(xml: WeChatXml): WeChatInbound {
   if (!Number.isFinite(createTime) || createTime <= 0) return { kind: 'invalid', reason: 'CreateTime is missing or malformed' };
   const msgId = field(xml, 'MsgId');
   if (msgId && !/^\d{1,24}$/.test(msgId)) return { kind: 'invalid', reason: 'MsgId is malformed' };
-  // events carry no MsgId; WeChat's own advice is to de-duplicate them by sender + CreateTime
-  const dedupeKey = msgId ? `m:${msgId}` : `e:${openid}:${createTime}:${field(xml, 'Event')}`;
+  const ids = { openid, account, msgType, createTime, msgId, event: field(xml, 'Event') };
+  const dedupeKey = pushDedupeKey(ids);
 
-  const base = (extra: Partial<Activity>): Partial<Activity> => ({
-    type: ActivityTypes.Message,
-    id: msgId || dedupeKey,
-    channelId: WECHAT_CHANNEL_ID,
-    serviceUrl: 'wechat://official-account',
-    timestamp: new Date(createTime * 1000),
-    from: { id: openid, name: openid, role: 'user' },
-    recipient: { id: account, name: account, role: 'bot' },
-    conversation: { id: `wechat:${openid}`, isGroup: false, conversationType: 'personal', name: '' },
-    locale: 'zh-CN',
-    channelData: { msgType, msgId: msgId || undefined },
-    ...extra,
-  });
+  const base = (extra: Partial<Activity>): Partial<Activity> => pushActivity(CHANNEL, ids, dedupeKey, extra);
   const activity = (extra: Partial<Activity>): WeChatInbound => ({ kind: 'activity', activity: base(extra), dedupeKey });
   const unsupported = (what: string): WeChatInbound => ({ kind: 'unsupported', what, openid, account, dedupeKey });
 

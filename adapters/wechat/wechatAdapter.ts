@@ -9,7 +9,8 @@ import { Activity, Attachment, ResourceResponse, TurnContext } from 'botbuilder'
 import type { AttachmentSource } from '../../dialogs/turn/turnContracts';
 import { ChannelAdapter, ChannelNotSupportedError } from '../channelAdapter';
 import type { Logger } from '../../platform/logger';
-import { isWeChatImageHost, readLimited } from './mediaDownload';
+import { readLimited } from '../boundedDownload';
+import { isWeChatImageHost } from '../wechatKit/pictureHosts';
 import { render, WeChatMessage } from './render';
 import type { WeChatApi } from './wechatApi';
 

@@ -6,7 +6,7 @@
  */
 import type { DocumentStore } from '../../storage/documentStore';
 import { SharedAccessToken } from '../wechatKit/accessToken';
-import { readLimited } from './mediaDownload';
+import { readLimited } from '../boundedDownload';
 import type { NewsArticle, WeChatMessage } from './render';
 
 export class WeChatApiError extends Error {

@@ -99,6 +99,9 @@ export interface TurnHandler {
  * unless that channel's platform is who serves it. undefined: not a picture this channel can read, or
  * larger than maxBytes.
  */
+/** The largest picture a customer may send and the bot reads, on every channel (5 MB). */
+export const PICTURE_MAX_BYTES = 5 * 1024 * 1024;
+
 export interface AttachmentSource {
   readAttachment(attachment: Attachment, maxBytes: number): Promise<Buffer | undefined>;
 }

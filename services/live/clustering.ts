@@ -5,8 +5,7 @@
  * jieba words (question and function words dropped) reaches the threshold. In memory only: a cluster
  * holds viewers' words for one window and is gone once answered.
  */
-import { normalizeForSearch } from '../../platform/text/normalize';
-import { segmentForSearch } from '../../platform/text/segmenter';
+import { contentWords, jaccard } from '../../platform/text/wordOverlap';
 
 /** particles, pronouns and question words: they say that something is asked, not what */
 const FUNCTION_WORDS = new Set(
@@ -18,19 +17,7 @@ const FUNCTION_WORDS = new Set(
 );
 
 export function questionWords(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const t of segmentForSearch(normalizeForSearch(text))) {
-    const word = t.toLowerCase();
-    if (!FUNCTION_WORDS.has(word)) out.add(word);
-  }
-  return out;
-}
-
-export function jaccard(a: Set<string>, b: Set<string>): number {
-  if (!a.size || !b.size) return 0;
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return shared / (a.size + b.size - shared);
+  return contentWords(text, FUNCTION_WORDS);
 }
 
 export interface ClusterInput<T> {

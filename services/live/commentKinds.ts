@@ -5,7 +5,8 @@
  * local recogniser's frame; a doubtful comment gets nothing rather than a public answer nobody asked for.
  */
 import type { Intent, NluResult } from '../../nlu/types';
-import { jaccard, questionWords } from './clustering';
+import { jaccard } from '../../platform/text/wordOverlap';
+import { questionWords } from './clustering';
 import type { RoomFaq } from './types';
 
 export type CommentKind = 'buy' | 'offer' | 'private' | 'question' | 'chatter';

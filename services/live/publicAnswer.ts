@@ -7,7 +7,8 @@
  */
 import type { KnowledgeBase, Lang, Product } from '../../knowledge/types';
 import { hasCjk } from '../../platform/text/normalize';
-import { jaccard, questionWords } from './clustering';
+import { jaccard } from '../../platform/text/wordOverlap';
+import { questionWords } from './clustering';
 import { FAQ_MATCH } from './commentKinds';
 import type { RoomDoc } from './types';
 

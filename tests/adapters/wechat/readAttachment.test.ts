@@ -4,7 +4,7 @@
  * by two instances through the store.
  */
 import { attachmentSourceOf } from '../../../dialogs/turn/turnContracts';
-import { isWeChatImageHost } from '../../../adapters/wechat/mediaDownload';
+import { isWeChatImageHost } from '../../../adapters/wechatKit/pictureHosts';
 import { toActivity } from '../../../adapters/wechat/toActivity';
 import { WeChatAdapter } from '../../../adapters/wechat/wechatAdapter';
 import { WeChatApi } from '../../../adapters/wechat/wechatApi';

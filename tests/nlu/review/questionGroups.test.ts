@@ -1,5 +1,6 @@
 /** Unanswered questions grouped by the Jaccard overlap of their jieba words: paraphrases together, the rest apart. */
-import { groupQuestions, jaccard, questionWords } from '../../../nlu/review/questionGroups';
+import { groupQuestions, questionWords } from '../../../nlu/review/questionGroups';
+import { jaccard } from '../../../platform/text/wordOverlap';
 
 const q = (text: string, count = 1, id = text) => ({ id, text, count });
 
